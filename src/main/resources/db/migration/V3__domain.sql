@@ -116,11 +116,14 @@ create table stg_registry (
 create index stg_registry_uscc on stg_registry (uscc);
 
 -- A rejected row is kept whole (raw cells as text, keyed by header) with the first problem found
--- in column/value/reason and every problem in problems.
+-- in column/value/reason and every problem in problems. DUPLICATE: same key twice in one delivery
+-- with different values; both copies are held back, neither is chosen silently.
 create table intake_reject (
     id          bigserial primary key,
     delivery_id bigint  not null references delivery (id),
     feed        varchar(16) not null,
+    category    varchar(16) not null default 'INTAKE_REJECT' check (category in ('INTAKE_REJECT', 'DUPLICATE')),
+    uscc        varchar(64),
     sheet       text,
     row_no      integer not null,
     column_name text,
@@ -213,6 +216,27 @@ create table attribute_history (
     changed_at       timestamptz not null default now()
 );
 create index attribute_history_uscc on attribute_history (uscc, changed_at);
+
+-- Problems the master step finds: records of unregistered firms (UNMATCHED, with a candidate
+-- when name and region match a registered firm) and disagreements between feeds (CONFLICT).
+-- Rewritten for each firm the master step touches.
+create table master_issue (
+    id               bigserial primary key,
+    category         varchar(16) not null check (category in ('UNMATCHED', 'CONFLICT')),
+    uscc             varchar(64) not null,
+    name             text,
+    region_code      char(6),
+    feed             varchar(16) not null,
+    field            text,
+    period           text,
+    observed         text,
+    expected         text,
+    detail           text,
+    candidate_uscc   char(18),
+    sources          jsonb       not null default '[]',
+    job_execution_id bigint
+);
+create index master_issue_uscc on master_issue (uscc);
 
 -- Tier holdings from the programme office's registry.
 create table tier_holding (
