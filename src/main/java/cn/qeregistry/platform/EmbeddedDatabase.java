@@ -17,7 +17,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The PostgreSQL server kept in {@code $QE_HOME/db} when no external datasource is configured.
@@ -32,7 +34,7 @@ public final class EmbeddedDatabase {
     public static final String DATABASE = "qe";
     public static final String USER = "postgres";
 
-    private static EmbeddedDatabase current;
+    private static final Map<Path, EmbeddedDatabase> BY_HOME = new HashMap<>();
 
     private final int port;
     private final EmbeddedPostgres owned;
@@ -44,10 +46,12 @@ public final class EmbeddedDatabase {
 
     /** Finds the server running on this home, or starts one; one instance per JVM and home. */
     public static synchronized EmbeddedDatabase forHome(QeHome home) {
-        if (current == null || !current.isAlive()) {
-            current = findOrStart(home);
+        EmbeddedDatabase known = BY_HOME.get(home.root());
+        if (known == null || !known.isAlive()) {
+            known = findOrStart(home);
+            BY_HOME.put(home.root(), known);
         }
-        return current;
+        return known;
     }
 
     public String jdbcUrl() {
