@@ -38,13 +38,56 @@ public final class EmbeddedDatabase {
 
     private final int port;
     private final EmbeddedPostgres owned;
+    private int users;
 
     private EmbeddedDatabase(int port, EmbeddedPostgres owned) {
         this.port = port;
         this.owned = owned;
+        if (owned != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopWhenUnused, "qe-embedded-postgres-stop"));
+        }
+    }
+
+    /** An application context starts using the server. */
+    public synchronized void acquire() {
+        users++;
+    }
+
+    /** An application context has closed; the last one lets the server stop. */
+    public synchronized void release() {
+        users--;
+        notifyAll();
+    }
+
+    /**
+     * JVM shutdown hooks run concurrently, so the server waits (bounded) for the application
+     * contexts to close first: the scheduler and the pool must not lose their database mid-shutdown.
+     */
+    private void stopWhenUnused() {
+        synchronized (this) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (users > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    wait(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        try {
+            owned.close();
+        } catch (IOException e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
     }
 
     /** Finds the server running on this home, or starts one; one instance per JVM and home. */
+    /** The server already found or started for this home in this JVM, if any. */
+    public static synchronized EmbeddedDatabase known(QeHome home) {
+        return BY_HOME.get(home.root());
+    }
+
     public static synchronized EmbeddedDatabase forHome(QeHome home) {
         EmbeddedDatabase known = BY_HOME.get(home.root());
         if (known == null || !known.isAlive()) {
@@ -85,6 +128,7 @@ public final class EmbeddedDatabase {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(QeHome.ensure(dataDir))
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setPort(freePort())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "localhost")
