@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,14 +78,32 @@ public class ClusterNodes implements DisposableBean {
         }
     }
 
+    /**
+     * Forgets the nodes of this host whose process is gone (a crash and a quick restart: the dead
+     * process's heartbeat may still look fresh). Returns how many were forgotten.
+     */
+    int forgetDeadProcessesOfThisHost() {
+        long self = ProcessHandle.current().pid();
+        List<Map<String, Object>> local = jdbc.sql("select node_id, pid from schedule_node where host = ? and node_id <> ?")
+                .params(hostName(), nodeId).query().listOfRows();
+        int forgotten = 0;
+        for (Map<String, Object> node : local) {
+            long pid = ((Number) node.get("pid")).longValue();
+            boolean alive = pid != self && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive) {
+                forgotten += jdbc.sql("delete from schedule_node where node_id = ?").param(node.get("node_id")).update();
+            }
+        }
+        return forgotten;
+    }
+
+    /**
+     * Stops beating; the row stays and ages out. (Deleting it here could wait on a database that is
+     * already shutting down; a restart on this host forgets it at once, see above.)
+     */
     @Override
     public void destroy() {
         heartbeat.shutdownNow();
-        try {
-            jdbc.sql("delete from schedule_node where node_id = ?").param(nodeId).update();
-        } catch (RuntimeException e) {
-            log.warn("could not remove node {} on shutdown: {}", nodeId, e.getMessage());
-        }
     }
 
     private static String hostName() {

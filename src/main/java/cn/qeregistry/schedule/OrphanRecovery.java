@@ -14,7 +14,8 @@ import java.util.List;
  * them FAILED through {@code JobOperator.recover}, so the operator (or the next fire) can restart them.
  *
  * <p>The rule, safe with several nodes on one database: an execution is orphaned when the node that
- * owns it (schedule_execution_owner) has no heartbeat within {@code qe.node.timeout}; an execution
+ * owns it (schedule_execution_owner) has no heartbeat within {@code qe.node.timeout}, or is a process
+ * of this host that no longer exists (crash and quick restart); an execution
  * with no owner row (started before this feature, or its node died between creating it and the
  * first listener call) is orphaned when neither it nor any of its steps was updated within that
  * timeout. Claims in the run guard held by dead nodes are released the same way.
@@ -40,6 +41,7 @@ class OrphanRecovery {
 
     /** Recovers every orphaned execution; returns the recovered executions. */
     List<JobExecution> recoverOrphans() {
+        nodes.forgetDeadProcessesOfThisHost();
         List<Long> orphans = jdbc.sql("""
                         select e.job_execution_id
                           from batch_job_execution e

@@ -138,10 +138,14 @@ public class Schedules {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .startNow()
                 .build();
-        inTransaction(() -> {
+        try {
+            // committed at once, not in a transaction: Quartz wakes its scheduler thread on the call, and
+            // that thread must already see the trigger, or it sleeps through its idle wait (30 s)
             ensureJobDetail(job);
             scheduler.scheduleJob(trigger);
-        });
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz job store: " + e.getMessage(), e);
+        }
         audit.record(actor, "schedule.run-now", job, "queued " + job + " for " + date, remoteAddr);
         log.info("{} for {} queued to run now by {}", job, date, actor);
         return date;

@@ -32,6 +32,7 @@ class CrashedRunRecoveryTest {
     static final LocalDate RUNNING_DATE = LocalDate.of(2026, 3, 3);
     static final LocalDate UNOWNED_STALE_DATE = LocalDate.of(2026, 3, 4);
     static final LocalDate UNOWNED_FRESH_DATE = LocalDate.of(2026, 3, 5);
+    static final LocalDate RESTARTED_HOST_DATE = LocalDate.of(2026, 3, 6);
     static final String DEAD_NODE = "crashed-host:4242:deadbeef";
     static final String LIVE_NODE = "other-host:4343:a1ive000";
 
@@ -41,6 +42,7 @@ class CrashedRunRecoveryTest {
         long stillRunning;
         long unownedStale;
         long unownedFresh;
+        long ofDeadLocalProcess;
         try (ConfigurableApplicationContext dying = TestNode.start(CONFIG, "node-dying", false,
                 "qe.schedule.load-at-start-up=false")) {
             JdbcClient jdbc = dying.getBean(JdbcClient.class);
@@ -50,6 +52,13 @@ class CrashedRunRecoveryTest {
             stillRunning = leftMidStep(repository, jdbc, RUNNING_DATE, LIVE_NODE, 10);
             unownedStale = leftMidStep(repository, jdbc, UNOWNED_STALE_DATE, null, 10);
             unownedFresh = leftMidStep(repository, jdbc, UNOWNED_FRESH_DATE, null, 0);
+            // the previous process on this host crashed seconds ago: its heartbeat is fresh, its pid gone
+            String previousProcess = dying.getBean(ClusterNodes.class).nodeId() + "-previous";
+            ofDeadLocalProcess = leftMidStep(repository, jdbc, RESTARTED_HOST_DATE, previousProcess, 0);
+            Process exited = new ProcessBuilder("true").start();
+            exited.waitFor();
+            jdbc.sql("insert into schedule_node (node_id, host, pid, mode) select ?, host, ?, 'serve' from schedule_node where node_id = ?")
+                    .params(previousProcess, exited.pid(), dying.getBean(ClusterNodes.class).nodeId()).update();
             jdbc.sql("delete from schedule_node where node_id in (?, ?)").params(DEAD_NODE, LIVE_NODE).update();
             jdbc.sql("insert into schedule_node (node_id, host, pid, mode) values (?, 'other-host', 4343, 'serve')")
                     .param(LIVE_NODE).update();
@@ -68,9 +77,10 @@ class CrashedRunRecoveryTest {
             assertThat(runner.execution(stillRunning).getStatus()).as("its node is alive").isEqualTo(BatchStatus.STARTED);
             assertThat(runner.execution(unownedStale).getStatus()).as("no owner, silent for 10 minutes").isEqualTo(BatchStatus.FAILED);
             assertThat(runner.execution(unownedFresh).getStatus()).as("no owner yet, updated just now").isEqualTo(BatchStatus.STARTED);
+            assertThat(runner.execution(ofDeadLocalProcess).getStatus()).as("its process on this host is gone").isEqualTo(BatchStatus.FAILED);
             assertThat(jdbc.sql("select state from schedule_run_guard where job_name = 'crashy' and business_date = ?")
                     .param(CRASHED_DATE).query(String.class).single()).isEqualTo("RELEASED");
-            assertThat(server.getBean(MeterRegistry.class).counter("qe.job.failures", "job", "crashy").count()).isEqualTo(2.0);
+            assertThat(server.getBean(MeterRegistry.class).counter("qe.job.failures", "job", "crashy").count()).isEqualTo(3.0);
 
             JobRunner.Launch restart = runner.run(runner.job("crashy").orElseThrow(), CRASHED_DATE, Map.of());
             assertThat(restart.ran()).isTrue();
