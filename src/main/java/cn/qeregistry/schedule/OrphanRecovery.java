@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,9 +43,10 @@ class OrphanRecovery {
     /** Recovers every orphaned execution; returns the recovered executions. */
     List<JobExecution> recoverOrphans() {
         nodes.forgetDeadProcessesOfThisHost();
-        List<Long> orphans = jdbc.sql("""
-                        select e.job_execution_id
+        List<Orphan> orphans = jdbc.sql("""
+                        select e.job_execution_id, i.job_name
                           from batch_job_execution e
+                          join batch_job_instance i on i.job_instance_id = e.job_instance_id
                           left join schedule_execution_owner o on o.job_execution_id = e.job_execution_id
                          where e.status in ('STARTING', 'STARTED', 'STOPPING')
                            and case when o.node_id is not null then not %s
@@ -53,8 +55,16 @@ class OrphanRecovery {
                                          < localtimestamp - make_interval(secs => :timeout) end
                          order by e.job_execution_id""".formatted(nodes.liveNodeCondition("o.node_id")))
                 .param("timeout", nodes.timeout().toSeconds())
-                .query(Long.class).list();
-        List<JobExecution> recovered = orphans.stream().map(this::recover).toList();
+                .query((rs, n) -> new Orphan(rs.getLong(1), rs.getString(2))).list();
+        List<JobExecution> recovered = new ArrayList<>();
+        for (Orphan orphan : orphans) {
+            try {
+                recovered.add(recover(orphan.executionId()));
+            } catch (RuntimeException e) { // one bad execution must not keep the server from starting
+                alerts.raise(Alerts.Kind.FAILED, orphan.job(), null, orphan.executionId(),
+                        "left running by a dead node and could not be recovered: " + e.getMessage());
+            }
+        }
         int released = guard.releaseClaimsOfDeadNodes();
         if (released > 0) {
             log.warn("released {} run guard claim(s) held by dead nodes", released);
@@ -73,5 +83,8 @@ class OrphanRecovery {
                 execution.getJobParameters().getLocalDate(JobRunner.DATE), executionId,
                 "recovered to " + execution.getStatus() + " at start-up: " + owner + " died while running it; restart it");
         return execution;
+    }
+
+    private record Orphan(long executionId, String job) {
     }
 }
