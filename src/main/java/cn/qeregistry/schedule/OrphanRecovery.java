@@ -16,10 +16,10 @@ import java.util.List;
  *
  * <p>The rule, safe with several nodes on one database: an execution is orphaned when the node that
  * owns it (schedule_execution_owner) has no heartbeat within {@code qe.node.timeout}, or is a process
- * of this host that no longer exists (crash and quick restart); an execution
- * with no owner row (started before this feature, or its node died between creating it and the
- * first listener call) is orphaned when neither it nor any of its steps was updated within that
- * timeout. Claims in the run guard held by dead nodes are released the same way.
+ * of this host that no longer exists (crash and quick restart). An execution with no owner row
+ * (started before this feature, or its node died between creating it and the first listener call)
+ * is orphaned when neither it nor any of its steps was updated within that timeout. Claims in the
+ * run guard held by dead nodes are released the same way.
  */
 @Component
 class OrphanRecovery {
