@@ -4,6 +4,7 @@ import cn.qeregistry.platform.ConfigFiles;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,9 @@ public class JobDefinitions {
 
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-    public JobDefinitions(ConfigFiles files, JobRepository jobRepository, List<Step> steps) {
+    /** {@code listeners}: features' hooks on every job (run ownership, alerting). */
+    public JobDefinitions(ConfigFiles files, JobRepository jobRepository, List<Step> steps,
+                          List<JobExecutionListener> listeners) {
         Map<String, Step> stepsByName = new LinkedHashMap<>();
         steps.forEach(step -> stepsByName.put(step.getName(), step));
         for (Path file : definitionFiles(files.jobs())) {
@@ -48,6 +51,7 @@ public class JobDefinitions {
             }
             SimpleJobBuilder builder = new JobBuilder(definition.name(), jobRepository).start(chain.get(0));
             chain.subList(1, chain.size()).forEach(builder::next);
+            listeners.forEach(builder::listener);
             Job job = builder.validator(new BusinessDateValidator()).build();
             jobs.put(definition.name(), job);
         }
