@@ -3,6 +3,7 @@ package cn.qeregistry.exceptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Arrays;
@@ -87,10 +88,12 @@ public class RegisterSync {
 
     public RegisterSync(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // its own transaction: committed before the night's reports are read on other connections
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Syncs the register for job execution {@code executionId}. */
+    /** Syncs the register for job execution {@code executionId}, in a transaction of its own. */
     public SyncResult sync(long executionId) {
         return transaction.execute(status -> syncInTransaction(executionId));
     }
