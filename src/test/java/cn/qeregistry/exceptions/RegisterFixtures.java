@@ -32,6 +32,8 @@ public final class RegisterFixtures {
         jdbc.sql("delete from exception_sync").update();
         jdbc.sql("delete from review_run where rule_set = ?").param(RULE_SET).update();
         jdbc.sql("delete from master_issue where detail like 'test-register%'").update();
+        jdbc.sql("delete from attribute_lineage where uscc like '91420100MA%'").update();
+        jdbc.sql("delete from enterprise_year_fact where uscc like '91420100MA%'").update();
         jdbc.sql("delete from intake_reject where delivery_id in (select id from delivery where file_name like ?)")
                 .param(FILE_PREFIX + "%").update();
         jdbc.sql("delete from delivery where file_name like ?").param(FILE_PREFIX + "%").update();
