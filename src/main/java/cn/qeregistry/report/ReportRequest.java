@@ -4,6 +4,7 @@ import cn.qeregistry.core.Tier;
 import cn.qeregistry.exceptions.ExceptionCategory;
 import cn.qeregistry.exceptions.ExceptionFilter;
 import cn.qeregistry.exceptions.ExceptionStatus;
+import cn.qeregistry.exceptions.Region;
 
 import java.time.LocalDate;
 
@@ -28,7 +29,9 @@ public record ReportRequest(ReportKind kind, ReportFormat format, Lang lang, Str
         if (kind == ReportKind.REVIEW && category != null && category.name().indexOf("REVIEW") != 0 && category != ExceptionCategory.DATA_GAP) {
             throw new IllegalArgumentException("review results can be filtered by REVIEW_FAIL, REVIEW_WARN or DATA_GAP, not " + category);
         }
-        exceptionFilter();
+        if (region != null && !Region.isCode(region)) {
+            throw new IllegalArgumentException("--region must be a division code of six digits (e.g. 420100), got '" + region + "'");
+        }
     }
 
     /** The register filter this request implies (region, tier, status, category, execution). */
