@@ -24,7 +24,7 @@ public class ExceptionRegister {
         String where = filter.where("e", params);
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("select " + prefixed() + " from exception_item e" + where
+        return jdbc.sql("select " + ExceptionItem.COLUMNS + " from exception_item e" + where
                         + " order by case e.severity when 'ERROR' then 0 when 'WARN' then 1 else 2 end, e.last_seen desc, e.id"
                         + " limit ? offset ?")
                 .params(params).query((rs, n) -> ExceptionItem.from(rs)).list();
@@ -51,9 +51,5 @@ public class ExceptionRegister {
                         ExceptionStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
                         rs.getObject("at", OffsetDateTime.class), rs.getString("note")))
                 .list();
-    }
-
-    private static String prefixed() {
-        return "e." + ExceptionItem.COLUMNS.replace(", ", ", e.").replace(",\n", ",");
     }
 }

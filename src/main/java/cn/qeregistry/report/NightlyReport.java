@@ -55,8 +55,7 @@ public class NightlyReport {
         manifest.put("date", date.toString());
         manifest.put("executionId", executionId);
         manifest.put("writtenAt", OffsetDateTime.now(Cells.ZONE).toString());
-        manifest.put("sync", Map.of("reviewRunId", synced.reviewRunId() == null ? "" : synced.reviewRunId(),
-                "seen", synced.seen(), "opened", synced.opened(), "reopened", synced.reopened(), "resolved", synced.resolved()));
+        manifest.put("sync", synced);
         manifest.put("files", files);
         Path target = dir.resolve(MANIFEST);
         Path partial = dir.resolve("." + MANIFEST + ".part");
