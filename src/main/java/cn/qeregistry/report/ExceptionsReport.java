@@ -6,7 +6,7 @@ import cn.qeregistry.exceptions.ExceptionFilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,15 +102,15 @@ final class ExceptionsReport {
         List<Object> params = new ArrayList<>();
         String sql = "select case when e.region_code like '4290%' then e.region_code else substr(e.region_code, 1, 4) || '00' end as prefecture,"
                 + " e.category, count(*) as items from exception_item e" + filter.where("e", params) + " group by 1, 2";
-        Map<String, long[]> counts = new TreeMap<>((a, b) -> a.isEmpty() ? (b.isEmpty() ? 0 : 1) : b.isEmpty() ? -1 : a.compareTo(b));
+        // by code, the items without a region ("") last
+        Map<String, long[]> counts = new TreeMap<>(Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));
         db.stream(sql, params, rs -> {
             String prefecture = rs.getString("prefecture") == null ? "" : rs.getString("prefecture").strip();
             int index = categories.indexOf(ExceptionCategory.valueOf(rs.getString("category")));
             counts.computeIfAbsent(prefecture, p -> new long[categories.size()])[index] += rs.getLong("items");
         });
         long[] totals = new long[categories.size()];
-        Map<String, long[]> rows = new LinkedHashMap<>(counts);
-        for (Map.Entry<String, long[]> entry : rows.entrySet()) {
+        for (Map.Entry<String, long[]> entry : counts.entrySet()) {
             String code = entry.getKey();
             String name = code.isEmpty() ? (zh ? "未知区划" : "unknown") : prefectures.name(code);
             out.row(counted(code.isEmpty() ? null : code, name, entry.getValue(), totals));
