@@ -1,0 +1,136 @@
+package cn.qeregistry.report;
+
+import cn.qeregistry.core.Tier;
+import cn.qeregistry.exceptions.ExceptionCategory;
+import cn.qeregistry.exceptions.ExceptionFilter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The exception register as a report: in xlsx a summary sheet (items per 市州 and category) and
+ * one sheet per category; in CSV one table. Columns as the product contract fixes them.
+ */
+final class ExceptionsReport {
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("exception_id", "异常编号", Column.Type.INTEGER, 10),
+            Column.text("category", "异常类别", 14),
+            Column.text("severity", "严重程度", 8),
+            Column.text("uscc", "统一社会信用代码", 21),
+            Column.text("name", "企业名称", 32),
+            Column.text("region_code", "所属区划代码", 10),
+            Column.text("feed", "数据来源", 14),
+            Column.text("rule_id", "复核规则", 26),
+            Column.text("field", "字段", 18),
+            Column.text("observed", "实际值", 18),
+            Column.text("expected", "期望值", 18),
+            Column.text("detail", "说明", 50),
+            Column.text("first_seen", "首次发现时间", 20),
+            Column.text("last_seen", "最近发现时间", 20),
+            Column.text("status", "处理状态", 10),
+            Column.text("note", "处理备注", 30));
+
+    private static final String ORDER = Arrays.stream(ExceptionCategory.values()).map(c -> "'" + c.name() + "'")
+            .collect(Collectors.joining(",", "array_position(array[", "]::text[], e.category::text)"));
+
+    private final Prefectures prefectures;
+
+    ExceptionsReport(Prefectures prefectures) {
+        this.prefectures = prefectures;
+    }
+
+    long write(Snapshot db, ExceptionFilter filter, TableWriter out, Labels labels) throws Exception {
+        List<ExceptionCategory> categories = filter.category() == null ? List.of(ExceptionCategory.values()) : List.of(filter.category());
+        if (out.hasSheets()) {
+            summary(db, filter, categories, out, labels);
+        }
+        List<Object> params = new ArrayList<>();
+        String sql = "select e.id, e.category, e.severity, e.uscc, e.name, e.region_code, e.feed, e.rule_id, e.field,"
+                + " e.observed, e.expected, e.detail, e.first_seen, e.last_seen, e.status, e.note from exception_item e"
+                + filter.where("e", params) + " order by " + ORDER + ", e.id";
+        int[] sheetsStarted = {0};
+        long rows = db.stream(sql, params, rs -> {
+            ExceptionCategory category = ExceptionCategory.valueOf(rs.getString("category"));
+            while (sheetsStarted[0] <= categories.indexOf(category)) {
+                out.startSheet(sheetName(categories.get(sheetsStarted[0]++), labels), COLUMNS);
+            }
+            String field = Cells.text(rs, "field");
+            out.row(rs.getLong("id"),
+                    labels.category(category.name()),
+                    labels.severity(rs.getString("severity")),
+                    labels.uscc(rs.getString("uscc")),
+                    rs.getString("name"),
+                    Cells.text(rs, "region_code"),
+                    labels.feed(rs.getString("feed")),
+                    rs.getString("rule_id"),
+                    Tier.fromCode(field).isPresent() ? labels.tier(field) : field,
+                    rs.getString("observed"),
+                    rs.getString("expected"),
+                    rs.getString("detail"),
+                    Cells.dateTime(rs, "first_seen"),
+                    Cells.dateTime(rs, "last_seen"),
+                    labels.status(rs.getString("status")),
+                    rs.getString("note"));
+        });
+        while (sheetsStarted[0] < categories.size()) {
+            out.startSheet(sheetName(categories.get(sheetsStarted[0]++), labels), COLUMNS);
+        }
+        return rows;
+    }
+
+    private static String sheetName(ExceptionCategory category, Labels labels) {
+        return labels.category(category.name());
+    }
+
+    /** Counts per 市州 (rows) and category (columns), with totals; items without a region last. */
+    private void summary(Snapshot db, ExceptionFilter filter, List<ExceptionCategory> categories, TableWriter out,
+                         Labels labels) throws Exception {
+        boolean zh = labels.lang() == Lang.ZH;
+        List<Column> columns = new ArrayList<>();
+        columns.add(Column.text("prefecture_code", "市州代码", 10));
+        columns.add(Column.text("prefecture", "市州", 16));
+        categories.forEach(c -> columns.add(new Column(c.name(), c.chinese(), Column.Type.INTEGER, 10)));
+        columns.add(new Column("total", "合计", Column.Type.INTEGER, 10));
+        out.startSheet(zh ? "汇总" : "summary", columns);
+
+        List<Object> params = new ArrayList<>();
+        String sql = "select case when e.region_code like '4290%' then e.region_code else substr(e.region_code, 1, 4) || '00' end as prefecture,"
+                + " e.category, count(*) as items from exception_item e" + filter.where("e", params) + " group by 1, 2";
+        // by code, the items without a region ("") last
+        Map<String, long[]> counts = new TreeMap<>(Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));
+        db.stream(sql, params, rs -> {
+            String prefecture = rs.getString("prefecture") == null ? "" : rs.getString("prefecture").strip();
+            int index = categories.indexOf(ExceptionCategory.valueOf(rs.getString("category")));
+            counts.computeIfAbsent(prefecture, p -> new long[categories.size()])[index] += rs.getLong("items");
+        });
+        long[] totals = new long[categories.size()];
+        for (Map.Entry<String, long[]> entry : counts.entrySet()) {
+            String code = entry.getKey();
+            String name = code.isEmpty() ? (zh ? "未知区划" : "unknown") : prefectures.name(code);
+            out.row(counted(code.isEmpty() ? null : code, name, entry.getValue(), totals));
+        }
+        out.row(counted(null, zh ? "合计" : "total", totals, null));
+    }
+
+    private static Object[] counted(String code, String name, long[] values, long[] totals) {
+        Object[] row = new Object[values.length + 3];
+        row[0] = code;
+        row[1] = name;
+        long sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            row[i + 2] = values[i];
+            sum += values[i];
+            if (totals != null) {
+                totals[i] += values[i];
+            }
+        }
+        row[row.length - 1] = sum;
+        return row;
+    }
+}

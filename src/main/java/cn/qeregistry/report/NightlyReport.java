@@ -1,0 +1,81 @@
+package cn.qeregistry.report;
+
+import cn.qeregistry.exceptions.RegisterSync;
+import cn.qeregistry.exceptions.SyncResult;
+import cn.qeregistry.platform.QeHome;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The night's reports: syncs the exception register for the execution, then writes the items seen
+ * tonight as one workbook for the province and one per 市州 into {@code $QE_HOME/reports/<date>/},
+ * and last a {@code manifest.json} listing them (file, region, rows, bytes, SHA-256). Running it again
+ * for the same execution rewrites the same files.
+ */
+@Component
+public class NightlyReport {
+
+    public static final String MANIFEST = "manifest.json";
+
+    private final RegisterSync sync;
+    private final ReportService reports;
+    private final Prefectures prefectures;
+    private final QeHome home;
+
+    public NightlyReport(RegisterSync sync, ReportService reports, Prefectures prefectures, @Value("${qe.home}") String home) {
+        this.sync = sync;
+        this.reports = reports;
+        this.prefectures = prefectures;
+        this.home = QeHome.of(home);
+    }
+
+    /** Runs the night's reporting for job execution {@code executionId} of business date {@code date}. */
+    public Path run(long executionId, LocalDate date) throws IOException {
+        SyncResult synced = sync.sync(executionId);
+        Path dir = QeHome.ensure(home.reports().resolve(date.toString()));
+        List<Map<String, Object>> files = new ArrayList<>();
+        Prefectures.Division province = prefectures.province();
+        files.add(write(dir, date, executionId, province, null));
+        for (Prefectures.Division prefecture : prefectures.all()) {
+            files.add(write(dir, date, executionId, prefecture, prefecture.code()));
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("date", date.toString());
+        manifest.put("executionId", executionId);
+        manifest.put("writtenAt", OffsetDateTime.now(Cells.ZONE).toString());
+        manifest.put("sync", synced);
+        manifest.put("files", files);
+        Path target = dir.resolve(MANIFEST);
+        Path partial = dir.resolve("." + MANIFEST + ".part");
+        Files.write(partial, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    private Map<String, Object> write(Path dir, LocalDate date, long executionId, Prefectures.Division division,
+                                      String region) throws IOException {
+        ReportRequest request = new ReportRequest(ReportKind.EXCEPTIONS, ReportFormat.XLSX, Lang.ZH, region, null, null,
+                null, executionId, date);
+        ReportFile file = reports.writeFile(request, dir.resolve("exceptions-" + date + "-" + division.code() + ".xlsx"));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("file", file.path().getFileName().toString());
+        entry.put("region", division.code());
+        entry.put("regionName", division.name());
+        entry.put("rows", file.rows());
+        entry.put("bytes", file.bytes());
+        entry.put("sha256", file.sha256());
+        return entry;
+    }
+}

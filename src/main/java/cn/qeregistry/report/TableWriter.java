@@ -1,0 +1,23 @@
+package cn.qeregistry.report;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Rows going out to a report file one at a time; nothing is kept beyond a small window. */
+interface TableWriter extends AutoCloseable {
+
+    /** Starts a sheet (xlsx) with a header row; a CSV has one table and writes its header once. */
+    void startSheet(String name, List<Column> columns) throws IOException;
+
+    /** One row; values are String, Number or null, in column order. */
+    void row(Object... values) throws IOException;
+
+    /** Whether this format holds more than one sheet (the summary and per-category sheets). */
+    boolean hasSheets();
+
+    /** Completes the output (an xlsx is assembled from its temporary sheet files here). */
+    void finish() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

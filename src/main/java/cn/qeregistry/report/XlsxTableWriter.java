@@ -1,0 +1,131 @@
+package cn.qeregistry.report;
+
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFCell;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams rows into an xlsx with SXSSF: a window of {@value #WINDOW} rows in memory, the rest in
+ * compressed temporary files, no shared-strings table (it would grow with every distinct value).
+ * Each sheet gets a frozen bold header, an auto-filter over its rows and widths from its columns;
+ * a sheet that reaches Excel's row limit continues on "NAME(2)", "NAME(3)", ….
+ */
+final class XlsxTableWriter implements TableWriter {
+
+    static final int WINDOW = 100;
+    private static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
+
+    private final OutputStream out;
+    private final Lang lang;
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false);
+    private final CellStyle headerStyle;
+    private final Map<Column.Type, CellStyle> styles = new EnumMap<>(Column.Type.class);
+    private final Map<SXSSFSheet, Integer> sheets = new LinkedHashMap<>();
+    private SXSSFSheet sheet;
+    private String sheetName;
+    private List<Column> columns;
+    private int part;
+    private int nextRow;
+
+    XlsxTableWriter(OutputStream out, Lang lang) {
+        this.out = out;
+        this.lang = lang;
+        headerStyle = workbook.createCellStyle();
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        headerStyle.setFont(bold);
+        headerStyle.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        styles.put(Column.Type.INTEGER, numberStyle("0"));
+        styles.put(Column.Type.MONEY, numberStyle("#,##0.00"));
+        styles.put(Column.Type.RATIO, numberStyle("0.0000"));
+    }
+
+    private CellStyle numberStyle(String format) {
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        return style;
+    }
+
+    @Override
+    public void startSheet(String name, List<Column> sheetColumns) {
+        sheetName = name;
+        columns = sheetColumns;
+        part = 1;
+        newSheet(name);
+    }
+
+    private void newSheet(String name) {
+        sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
+        sheets.put(sheet, columns.size());
+        sheet.createFreezePane(0, 1);
+        SXSSFRow header = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            SXSSFCell cell = header.createCell(i);
+            cell.setCellValue(column.header(lang));
+            cell.setCellStyle(headerStyle);
+            sheet.setColumnWidth(i, column.widthFor(lang) * 256);
+        }
+        nextRow = 1;
+    }
+
+    @Override
+    public void row(Object... values) {
+        if (nextRow > MAX_DATA_ROWS) {
+            part++;
+            newSheet(sheetName + "(" + part + ")");
+        }
+        SXSSFRow row = sheet.createRow(nextRow++);
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value == null) {
+                continue;
+            }
+            SXSSFCell cell = row.createCell(i);
+            if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+                CellStyle style = styles.get(columns.get(i).type());
+                if (style != null) {
+                    cell.setCellStyle(style);
+                }
+            } else {
+                cell.setCellValue(SafeText.neutralise(value.toString()));
+            }
+        }
+    }
+
+    @Override
+    public boolean hasSheets() {
+        return true;
+    }
+
+    @Override
+    public void finish() throws IOException {
+        sheets.forEach((each, width) -> each.setAutoFilter(
+                new CellRangeAddress(0, Math.max(each.getLastRowNum(), 0), 0, width - 1)));
+        workbook.write(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        workbook.close();
+        workbook.dispose();
+    }
+}

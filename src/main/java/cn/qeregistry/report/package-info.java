@@ -1,0 +1,16 @@
+/**
+ * Reports of the register, the review results and the master record, as streamed xlsx or CSV.
+ *
+ * <p>{@link cn.qeregistry.report.ReportService} writes to a stream (console download) or a file
+ * (temporary name, then atomic rename). Rows come through a read-only repeatable-read cursor, so an
+ * exceptions workbook's summary counts and its rows are one snapshot. Text cells that a spreadsheet
+ * would read as a formula are prefixed with an apostrophe; numbers are written as numbers.
+ * With {@code --run}, the exceptions report lists the items last seen by that job execution and the
+ * review report the run that execution made. The master report's money and R&D ratio are of fiscal
+ * year {@code date.year - 1} (the year re-review looks at); other years are not mixed in.
+ *
+ * <p>The nightly {@code report} step ({@link cn.qeregistry.report.NightlyReport}) syncs the register,
+ * then writes {@code exceptions-<date>-<code>.xlsx} for the province (all items, including those
+ * without a region) and for each 市州 of {@code jobs/regions.yml}, and {@code manifest.json}.
+ */
+package cn.qeregistry.report;
