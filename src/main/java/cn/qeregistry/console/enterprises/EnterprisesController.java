@@ -8,10 +8,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+
 /** Search by credit code or name, and the master record with lineage, history, facts, tiers, results, exceptions. */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class EnterprisesController {
+
+    /** The per-year facts shown, in order. */
+    public static final List<String> FACT_COLUMNS = List.of("fiscal_year", "revenue", "main_business_revenue",
+            "rd_expense", "total_assets", "total_liabilities", "tax_paid", "tax_credit_grade", "equity_financing",
+            "listing_status");
 
     private final EnterpriseQueries queries;
     private final EnterpriseRecord records;
@@ -32,6 +39,7 @@ class EnterprisesController {
     @GetMapping("/enterprises/{uscc}")
     String detail(@PathVariable String uscc, Model model) {
         model.addAttribute("record", records.load(uscc));
+        model.addAttribute("factColumns", FACT_COLUMNS);
         return "enterprises/detail";
     }
 }
