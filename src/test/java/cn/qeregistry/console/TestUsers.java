@@ -1,6 +1,7 @@
 package cn.qeregistry.console;
 
 import cn.qeregistry.console.security.AppUsers;
+import cn.qeregistry.console.security.ConsoleUser;
 
 import java.util.Set;
 
@@ -17,5 +18,10 @@ public final class TestUsers {
         users.create("t-operator", "Test operator", PASSWORD, Set.of("OPERATOR"), null);
         users.create("t-staff", "Test staff", PASSWORD, Set.of("STAFF"), null);
         users.create("t-wuhan", "Staff of Wuhan", PASSWORD, Set.of("STAFF"), "420100");
+    }
+
+    /** A signed-in principal as the user store would load it (for requests made with {@code user(...)}). */
+    public static ConsoleUser console(String username, String region, String... roles) {
+        return ConsoleUser.of(username, region, roles);
     }
 }

@@ -44,8 +44,14 @@ public class RunQueries {
             return RunQueries.duration(start, end == null && "STARTED".equals(status) ? LocalDateTime.now() : end);
         }
 
+        /** The innermost cause still in the (length-capped) exit text, else its first line. */
         public String summary() {
-            return exitMessage == null ? "" : exitMessage.lines().findFirst().orElse("").trim();
+            if (exitMessage == null) {
+                return "";
+            }
+            List<String> causes = exitMessage.lines().filter(l -> l.startsWith("Caused by: ")).toList();
+            String line = causes.isEmpty() ? exitMessage.lines().findFirst().orElse("") : causes.get(causes.size() - 1);
+            return line.replaceFirst("^Caused by: ", "").trim();
         }
 
         public boolean hasTrace() {
