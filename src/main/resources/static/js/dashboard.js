@@ -8,6 +8,7 @@
       if (!nights.length) { box.textContent = box.dataset.empty; box.classList.add('muted'); return; }
       var chart = echarts.init(box);
       chart.setOption({
+        animation: false,
         tooltip: {trigger: 'axis'},
         legend: {top: 0},
         grid: {left: 48, right: 48, top: 36, bottom: 32},
