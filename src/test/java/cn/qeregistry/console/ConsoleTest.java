@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(properties = {"qe.config-dir=src/test/resources/console", "spring.quartz.auto-startup=false",
-        "QE_ADMIN_PASSWORD=first-admin-secret"})
+        "QE_ADMIN_PASSWORD=first-admin-secret", "qe.console.dashboard-job=console-test"})
 @AutoConfigureMockMvc
 @Import(ConsoleTestJobs.class)
 public @interface ConsoleTest {

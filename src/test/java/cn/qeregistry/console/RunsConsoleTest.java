@@ -63,6 +63,9 @@ class RunsConsoleTest {
                 .andExpect(content().string(containsString("at org.springframework.batch.core.step.item.ChunkOrientedStep")))
                 .andExpect(content().string(not(containsString("id=\"restart\""))));
         mvc.perform(get("/runs/" + failed).with(operator())).andExpect(content().string(containsString("id=\"restart\"")));
+        mvc.perform(get("/dashboard").with(staff())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("失败于 console.load")))
+                .andExpect(content().string(containsString("href=\"/runs/" + failed + "\"")));
         mvc.perform(get("/runs/" + failed + "/restart").with(operator())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<li>console.load</li>")))
                 .andExpect(content().string(not(containsString("<li>console.prepare</li>"))));

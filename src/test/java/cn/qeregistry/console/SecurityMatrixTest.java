@@ -55,7 +55,8 @@ class SecurityMatrixTest {
         mvc.perform(get("/api/runs")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.status").value(401))
-                .andExpect(header().doesNotExist("Location"));
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(header().doesNotExist("Set-Cookie"));
         mvc.perform(get("/api/runs").with(httpBasic("t-staff", "wrong-password"))).andExpect(status().isUnauthorized());
     }
 
@@ -135,6 +136,10 @@ class SecurityMatrixTest {
                         .with(csrf()).session(session)).andExpect(authenticated()).andReturn();
         assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
         assertThat(audited("t-staff", "LOGIN")).isPositive();
+        long logouts = audited("t-staff", "LOGOUT");
+        mvc.perform(post("/logout").session((MockHttpSession) result.getRequest().getSession()).with(csrf()))
+                .andExpect(redirectedUrl("/login?logout"));
+        assertThat(audited("t-staff", "LOGOUT")).isEqualTo(logouts + 1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.qeregistry.console.dashboard;
 
 import cn.qeregistry.console.security.RegionScope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,14 @@ import java.util.Optional;
 @Component
 public class DashboardQueries {
 
-    public static final String NIGHTLY = "nightly";
     public static final int NIGHTS = 30;
 
     private final JdbcClient jdbc;
+    private final String nightly;
 
-    public DashboardQueries(JdbcClient jdbc) {
+    public DashboardQueries(JdbcClient jdbc, @Value("${qe.console.dashboard-job:nightly}") String nightly) {
         this.jdbc = jdbc;
+        this.nightly = nightly;
     }
 
     public record Count(String key, long count) {
@@ -33,7 +35,7 @@ public class DashboardQueries {
                         select e.job_execution_id from batch_job_execution e
                         join batch_job_instance i on i.job_instance_id = e.job_instance_id
                         where i.job_name = ? order by e.job_execution_id desc limit 1""")
-                .param(NIGHTLY).query(Long.class).optional();
+                .param(nightly).query(Long.class).optional();
     }
 
     /** Unfinished exceptions (OPEN, IN_FOLLOW_UP) per category. */

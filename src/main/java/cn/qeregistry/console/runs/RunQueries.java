@@ -34,6 +34,10 @@ public class RunQueries {
         public boolean isRunning() {
             return "STARTING".equals(status) || "STARTED".equals(status) || "STOPPING".equals(status);
         }
+
+        public String summary() {
+            return RunQueries.summary(exitMessage);
+        }
     }
 
     /** One step execution with every counter Spring Batch keeps and its exit text (stack trace included). */
@@ -44,14 +48,8 @@ public class RunQueries {
             return RunQueries.duration(start, end == null && "STARTED".equals(status) ? LocalDateTime.now() : end);
         }
 
-        /** The innermost cause still in the (length-capped) exit text, else its first line. */
         public String summary() {
-            if (exitMessage == null) {
-                return "";
-            }
-            List<String> causes = exitMessage.lines().filter(l -> l.startsWith("Caused by: ")).toList();
-            String line = causes.isEmpty() ? exitMessage.lines().findFirst().orElse("") : causes.get(causes.size() - 1);
-            return line.replaceFirst("^Caused by: ", "").trim();
+            return RunQueries.summary(exitMessage);
         }
 
         public boolean hasTrace() {
@@ -164,6 +162,16 @@ public class RunQueries {
 
     private static LocalDateTime time(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, LocalDateTime.class);
+    }
+
+    /** The innermost cause still in a (length-capped) exit text, else its first line. */
+    static String summary(String exitMessage) {
+        if (exitMessage == null) {
+            return "";
+        }
+        List<String> causes = exitMessage.lines().filter(l -> l.startsWith("Caused by: ")).toList();
+        String line = causes.isEmpty() ? exitMessage.lines().findFirst().orElse("") : causes.get(causes.size() - 1);
+        return line.replaceFirst("^Caused by: ", "").trim();
     }
 
     static String duration(LocalDateTime start, LocalDateTime end) {

@@ -5,11 +5,12 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Counts failed logins towards the lockout and audits sign-ins, failures and lockouts. */
+/** Counts failed logins towards the lockout and audits sign-ins, sign-outs, failures and lockouts. */
 @Component
 class LoginEvents {
 
@@ -46,6 +47,12 @@ class LoginEvents {
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         String name = event.getAuthentication().getName();
         auditor.record(name, "LOGIN", name, null, remote(event.getAuthentication()));
+    }
+
+    @EventListener
+    void signedOut(LogoutSuccessEvent event) {
+        String name = event.getAuthentication().getName();
+        auditor.record(name, "LOGOUT", name, null, remote(event.getAuthentication()));
     }
 
     private static String remote(Authentication authentication) {

@@ -69,6 +69,7 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "sign in or send HTTP Basic credentials")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
+                .requestCache(cache -> cache.disable())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
                                 json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "sign in or send HTTP Basic credentials"))
