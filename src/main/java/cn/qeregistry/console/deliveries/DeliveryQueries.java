@@ -3,6 +3,8 @@ package cn.qeregistry.console.deliveries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,7 @@ public class DeliveryQueries {
                 .list();
     }
 
-    private static Delivery delivery(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getLong("id"), rs.getString("feed"), rs.getString("file_name"), rs.getString("source_kind"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getString("period"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getString("status"), rs.getLong("rows_read"),

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Puts an uploaded file into {@code $QE_HOME/inbox/<feed>/} for the next intake: the name is reduced
@@ -113,6 +114,6 @@ public class InboxUpload {
         if (total == 0) {
             throw new Rejected("upload.error.empty", "");
         }
-        return java.util.Arrays.copyOf(head, headLength);
+        return Arrays.copyOf(head, headLength);
     }
 }

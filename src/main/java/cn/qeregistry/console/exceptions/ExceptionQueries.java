@@ -4,6 +4,8 @@ import cn.qeregistry.console.security.RegionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +98,7 @@ public class ExceptionQueries {
         return s != null && !s.isBlank();
     }
 
-    private static Item item(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Item item(ResultSet rs, int row) throws SQLException {
         String region = rs.getString(6);
         return new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 region == null ? null : region.trim(), rs.getString(7), rs.getString(8), rs.getString(9),

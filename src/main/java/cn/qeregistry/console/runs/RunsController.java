@@ -2,6 +2,7 @@ package cn.qeregistry.console.runs;
 
 import cn.qeregistry.console.web.Refused;
 import cn.qeregistry.core.Feed;
+import cn.qeregistry.runs.JobRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -88,7 +89,7 @@ class RunsController {
     String launchForm(Model model) {
         model.addAttribute("jobs", actions.jobNames());
         model.addAttribute("feeds", Arrays.stream(Feed.values()).map(Feed::code).toList());
-        model.addAttribute("today", cn.qeregistry.runs.JobRunner.today());
+        model.addAttribute("today", JobRunner.today());
         return "runs/launch";
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -53,7 +54,7 @@ public class AppUsers implements UserDetailsService {
         return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
-    public java.util.Optional<ConsoleUser> find(String username) {
+    public Optional<ConsoleUser> find(String username) {
         return jdbc.sql("""
                         select u.username, u.password_hash, u.region_code, u.enabled, u.locked_until,
                                coalesce(string_agg(r.role, ',' order by r.role), '') as roles
