@@ -232,9 +232,33 @@ class RegisterDataTest {
     }
 
     @Test
+    void schedulesShowEachTriggersCronAndNextFireTimeInBeijingTime() throws Exception {
+        jdbc.sql("delete from qrtz_cron_triggers where trigger_name = 'console-test-trigger'").update();
+        jdbc.sql("delete from qrtz_triggers where trigger_name = 'console-test-trigger'").update();
+        jdbc.sql("delete from qrtz_job_details where job_name = 'console-test-job'").update();
+        jdbc.sql("""
+                insert into qrtz_job_details (sched_name, job_name, job_group, job_class_name, is_durable, is_nonconcurrent,
+                                              is_update_data, requests_recovery)
+                values ('console', 'console-test-job', 'qe', 'x.Job', true, true, false, false)""").update();
+        long next = java.time.ZonedDateTime.of(2031, 1, 3, 1, 30, 0, 0, java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+        jdbc.sql("""
+                insert into qrtz_triggers (sched_name, trigger_name, trigger_group, job_name, job_group, next_fire_time,
+                                           trigger_state, trigger_type, start_time)
+                values ('console', 'console-test-trigger', 'qe', 'console-test-job', 'qe', ?, 'PAUSED', 'CRON', 0)""")
+                .param(next).update();
+        jdbc.sql("""
+                insert into qrtz_cron_triggers (sched_name, trigger_name, trigger_group, cron_expression, time_zone_id)
+                values ('console', 'console-test-trigger', 'qe', '0 30 1 * * ?', 'Asia/Shanghai')""").update();
+        mvc.perform(get("/schedules").with(staff())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("0 30 1 * * ?")))
+                .andExpect(content().string(containsString("2031-01-03 01:30")))
+                .andExpect(content().string(containsString("已暂停")));
+    }
+
+    @Test
     void everyPageRendersForStaff() throws Exception {
         for (String page : new String[] {"/dashboard", "/runs", "/deliveries", "/enterprises", "/enterprises?q=武汉",
-                "/exceptions", "/exceptions?status=OPEN&category=CONFLICT&tier=SRDI_SME&region=420100"}) {
+                "/exceptions", "/exceptions?status=OPEN&category=CONFLICT&tier=SRDI_SME&region=420100", "/schedules"}) {
             mvc.perform(get(page).with(staff())).andExpect(status().isOk());
         }
         for (String page : new String[] {"/users", "/audit", "/runs/launch", "/deliveries/upload"}) {
