@@ -1,0 +1,160 @@
+package cn.qeregistry.console;
+
+import cn.qeregistry.console.security.AppUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real browser (headless Debian chromium) against the running console: sign in, launch a run that
+ * fails on a broken mapping, fix the mapping, press Restart, watch the page follow it to COMPLETED;
+ * open the dashboard. Screenshots land in target/screenshots/.
+ */
+@Tag("slow")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"qe.config-dir=src/test/resources/console", "spring.quartz.auto-startup=false",
+                "QE_ADMIN_PASSWORD=first-admin-secret", "qe.console.dashboard-job=console-test"})
+@Import(ConsoleTestJobs.class)
+class ConsoleBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static WebDriver browser;
+    static Path profile;
+
+    @LocalServerPort int port;
+    @Autowired AppUsers users;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("qe-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var tree = Files.walk(profile)) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(users);
+    }
+
+    @Test
+    void operatorSeesAFailedRunFixesTheMappingRestartsItAndWatchesItComplete() throws Exception {
+        signIn("t-admin");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("总览");
+
+        ConsoleTestJobs.writeMapping("broken");
+        open("/runs/launch");
+        new Select(browser.findElement(By.name("job"))).selectByValue(ConsoleTestJobs.JOB);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2031-09-01'", browser.findElement(By.name("date")));
+        browser.findElement(By.id("launch")).click();
+        waitForStatus("FAILED");
+        String failedUrl = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.cssSelector("tr[data-step='console.load']")).getText()).contains("失败");
+        screenshot("run-failed");
+
+        ConsoleTestJobs.writeMapping("ok");
+        browser.findElement(By.id("restart")).click();
+        assertThat(browser.findElement(By.id("steps-again")).getText()).contains("console.load").doesNotContain("console.prepare");
+        screenshot("run-restart-confirm");
+        browser.findElement(By.id("confirm")).click();
+        waitForStatus("COMPLETED");
+        assertThat(browser.getCurrentUrl()).isNotEqualTo(failedUrl);
+        assertThat(browser.findElement(By.cssSelector("tr[data-step='console.load']")).getText()).contains("20");
+        screenshot("run-completed");
+
+        threeNightsOfReviews();
+        open("/dashboard");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#trend canvas")).isEmpty());
+        screenshot("dashboard");
+
+        open("/runs?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
+        browser.manage().window().setSize(new Dimension(420, 900));
+        open("/runs");
+        screenshot("runs-narrow-en");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        open("/runs?lang=zh_CN");
+    }
+
+    /** Review outcomes of three nights, so the trend chart has something to draw (ECharts under the CSP). */
+    private void threeNightsOfReviews() {
+        jdbc.sql("delete from review_run where rule_set = 'console-browser'").update();
+        for (int night = 1; night <= 3; night++) {
+            long run = jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live) values (?, 'console-browser', '1', true) returning id")
+                    .param(java.time.LocalDate.of(2031, 8, night)).query(Long.class).single();
+            for (int i = 0; i < night * 3; i++) {
+                jdbc.sql("insert into review_result (review_run_id, uscc, tier, rule_id, outcome) values (?, '91420000757013137P', 'SRDI_SME', ?, ?)")
+                        .params(run, "rule." + i, i % 3 == 0 ? "FAIL" : i % 3 == 1 ? "WARN" : "DATA_GAP").update();
+            }
+        }
+    }
+
+    private void signIn(String username) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    /** The run page polls itself with htmx; wait until its status cell says {@code status}. */
+    private void waitForStatus(String status) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            var cells = d.findElements(By.id("run-status"));
+            return !cells.isEmpty() && status.equals(cells.get(0).getAttribute("data-status"));
+        });
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
