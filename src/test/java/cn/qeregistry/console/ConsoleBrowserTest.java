@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"qe.config-dir=src/test/resources/console", "spring.quartz.auto-startup=false",
+        properties = {"qe.jobs-dir=src/test/resources/console/jobs", "spring.quartz.auto-startup=false",
                 "QE_ADMIN_PASSWORD=first-admin-secret", "qe.console.dashboard-job=console-test"})
 @Import(ConsoleTestJobs.class)
 class ConsoleBrowserTest {
