@@ -35,17 +35,27 @@ class FirmPages {
         this.jdbc = jdbc;
     }
 
-    List<FirmUnderReview> after(String lastUscc, int size, int lastYear) {
+    /** One page: the registered firms among the next holders, and the last holder code read (null at the end). */
+    record Page(List<FirmUnderReview> firms, String last) {
+    }
+
+    /**
+     * The next {@code size} credit codes of tier_holding after {@code lastUscc}, with their firms. Driven
+     * by tier_holding (thousands of rows), not by enterprise (millions); holders that match no registered
+     * firm are passed over.
+     */
+    Page after(String lastUscc, int size, int lastYear) {
+        List<String> holders = jdbc.queryForList("select distinct uscc from tier_holding where uscc > ? order by uscc limit ?",
+                String.class, lastUscc, size);
+        if (holders.isEmpty()) {
+            return new Page(List.of(), null);
+        }
+        String[] codes = holders.stream().map(String::trim).toArray(String[]::new);
         Map<String, Map<String, Object>> firms = new LinkedHashMap<>();
-        jdbc.query("select " + FIRM_COLUMNS + " from enterprise e where e.uscc > ? "
-                        + "and exists (select 1 from tier_holding h where h.uscc = e.uscc) order by e.uscc limit ?",
+        jdbc.query("select " + FIRM_COLUMNS + " from enterprise where uscc = any(?::char(18)[]) order by uscc",
                 rs -> {
                     firms.put(rs.getString("uscc").trim(), values(rs, "uscc"));
-                }, lastUscc, size);
-        if (firms.isEmpty()) {
-            return List.of();
-        }
-        String[] codes = firms.keySet().toArray(String[]::new);
+                }, (Object) codes);
         Map<String, Map<Integer, Map<String, Object>>> years = new HashMap<>();
         jdbc.query("select " + YEAR_COLUMNS + " from enterprise_year_fact where uscc = any(?::char(18)[]) "
                         + "and fiscal_year between ? and ?",
@@ -80,7 +90,7 @@ class FirmPages {
         List<FirmUnderReview> page = new ArrayList<>(firms.size());
         firms.forEach((uscc, firm) -> page.add(new FirmUnderReview(uscc, firm, years.getOrDefault(uscc, Map.of()),
                 holdings.getOrDefault(uscc, List.of()), lineage.getOrDefault(uscc, Map.of()))));
-        return page;
+        return new Page(page, codes[codes.length - 1]);
     }
 
     private static Map<String, Object> values(ResultSet rs, String... skip) throws SQLException {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,20 +76,19 @@ class ReviewTasklet implements Tasklet {
             context.putString(AFTER, "");
         }
 
-        List<FirmUnderReview> page = pages.after(context.getString(AFTER), pageSize, reviewDate.getYear() - 1);
-        if (page.isEmpty()) {
+        FirmPages.Page page = pages.after(context.getString(AFTER), pageSize, reviewDate.getYear() - 1);
+        if (page.last() == null) {
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(finish(runId, reviewDate, ruleSet, rulesFile != null)));
             return RepeatStatus.FINISHED;
         }
-        long written = 0;
-        for (FirmUnderReview firm : page) {
-            List<HolderReview.Row> rows = HolderReview.evaluate(firm, ruleSet, reviewDate);
-            runs.write(runId, rows);
-            written += rows.size();
+        List<HolderReview.Row> rows = new ArrayList<>();
+        for (FirmUnderReview firm : page.firms()) {
+            rows.addAll(HolderReview.evaluate(firm, ruleSet, reviewDate));
             contribution.incrementReadCount();
         }
-        contribution.incrementWriteCount(written);
-        context.putString(AFTER, page.get(page.size() - 1).uscc());
+        runs.write(runId, rows);
+        contribution.incrementWriteCount(rows.size());
+        context.putString(AFTER, page.last());
         return RepeatStatus.CONTINUABLE;
     }
 

@@ -22,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Step review on PostgreSQL, from master rows inserted directly: live results with observed values,
  * thresholds and lineage; a re-run replaces the date's live results; a what-if of the 2026 draft
- * leaves them alone and reports who would newly fail or pass.
+ * leaves them alone and reports who would newly fail or pass; a failed run restarts after its last page.
+ * One holder per page, so every run here spans several transactions.
  */
-@SpringBootTest(properties = {"spring.main.web-application-type=none", "spring.quartz.auto-startup=false"})
+@SpringBootTest(properties = {"spring.main.web-application-type=none", "spring.quartz.auto-startup=false",
+        "qe.review.page-size=1"})
 class ReviewStepTest {
 
     static final String SRDI = "91420100RVW000001A";
@@ -158,6 +160,39 @@ class ReviewStepTest {
         assertThat(text).contains("变化,统一社会信用代码").contains("新增不通过," + GIANT + ",湖北乙新材料股份有限公司");
         assertThat(whatIf.getStepExecutions().iterator().next().getExitStatus().getExitDescription())
                 .contains("what-if miit-2026-draft", "newly failing", csv.toString());
+    }
+
+    @Test
+    void failedRunRestartsAfterItsLastCommittedPageAndWritesEachResultOnce() throws Exception {
+        LocalDate d = LocalDate.parse("2031-03-18");
+        jdbc.sql("create table if not exists review_test_failure (uscc char(18) primary key)").update();
+        jdbc.sql("""
+                create or replace function review_test_fail() returns trigger language plpgsql as $$
+                begin
+                    if exists (select 1 from review_test_failure f where f.uscc = new.uscc) then
+                        raise exception 'planned failure at %', new.uscc;
+                    end if;
+                    return new;
+                end $$""").update();
+        jdbc.sql("drop trigger if exists review_test_fail on review_result").update();
+        jdbc.sql("create trigger review_test_fail before insert on review_result for each row execute function review_test_fail()").update();
+        try {
+            jdbc.sql("insert into review_test_failure values (?)").param(GIANT).update();
+            assertThat(run(d, Map.of()).getStatus()).isEqualTo(BatchStatus.FAILED);
+            long unfinished = jdbc.sql("select id from review_run where review_date = ?").param(d).query(Long.class).single();
+            assertThat(jdbc.sql("select count(*) from review_run where review_date = ? and live").param(d).query(Long.class).single()).isZero();
+            assertThat(count(unfinished, SRDI)).isEqualTo(9);
+            assertThat(count(unfinished, GIANT)).isZero();
+
+            jdbc.sql("delete from review_test_failure").update();
+            assertThat(run(d, Map.of()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(liveRunId(d)).isEqualTo(unfinished);
+            assertThat(count(unfinished, SRDI)).isEqualTo(9);
+            assertThat(count(unfinished, GIANT)).isEqualTo(12);
+        } finally {
+            jdbc.sql("drop trigger if exists review_test_fail on review_result").update();
+            jdbc.sql("drop table if exists review_test_failure").update();
+        }
     }
 
     private JobExecution run(LocalDate d, Map<String, String> extra) throws Exception {
