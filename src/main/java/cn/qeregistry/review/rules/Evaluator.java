@@ -246,13 +246,13 @@ final class Evaluator {
             case GROWTH -> {
                 Num now = (Num) args.get(0);
                 Num before = (Num) args.get(1);
-                yield before.isZero() ? new Missing(Set.of(render(call.arguments().get(1)) + " is 0 (no growth rate)"))
+                yield before.signum() <= 0 ? new Missing(Set.of(render(call.arguments().get(1)) + " is not positive (no growth rate)"))
                         : now.minus(before).dividedBy(before);
             }
             case MEAN -> args.stream().map(Num.class::cast).reduce(Num.ZERO, Num::plus).dividedBy(Num.of(args.size()));
             case DIVISION -> {
                 String code = (String) args.get(0);
-                yield code.length() < 3 ? new Missing(Set.of("industry code '" + code + "' has no division")) : code.substring(0, 3);
+                yield code.substring(0, Math.min(3, code.length()));
             }
             case HOLDS -> throw new IllegalStateException("handled above");
         };
@@ -277,7 +277,7 @@ final class Evaluator {
             case '+' -> l.plus(r);
             case '-' -> l.minus(r);
             case '*' -> l.times(r);
-            default -> r.isZero() ? new Missing(Set.of(render(a.right()) + " is 0 (division by zero)")) : l.dividedBy(r);
+            default -> r.signum() <= 0 ? new Missing(Set.of(render(a.right()) + " is not positive (no meaningful ratio)")) : l.dividedBy(r);
         };
     }
 

@@ -60,8 +60,8 @@ public record Num(BigInteger numerator, BigInteger denominator) implements Compa
         return new Num(numerator.negate(), denominator);
     }
 
-    public boolean isZero() {
-        return numerator.signum() == 0;
+    public int signum() {
+        return numerator.signum();
     }
 
     public long longValue() {

@@ -36,11 +36,11 @@ public final class Vocabulary {
         YEARS_SINCE("years_since", Type.NUMBER, Type.DATE),
         /** Days from the review date to a date (negative when the date is past). */
         DAYS_UNTIL("days_until", Type.NUMBER, Type.DATE),
-        /** (now − before) / before: the growth rate of a year over the year before. */
+        /** (now − before) / before: the growth rate of a year over the year before; unknown when before ≤ 0. */
         GROWTH("growth", Type.NUMBER, Type.NUMBER, Type.NUMBER),
         /** Arithmetic mean of its arguments. */
         MEAN("mean", Type.NUMBER, Type.NUMBER),
-        /** The GB/T 4754 division of an industry code: its letter and two digits (C3670 → C36). */
+        /** The GB/T 4754 division of an industry code: its first three characters (C3670 → C36). */
         DIVISION("division", Type.TEXT, Type.TEXT),
         /** True when the enterprise holds the named tier (a tier code in quotes). */
         HOLDS("holds", Type.BOOLEAN, Type.TEXT);

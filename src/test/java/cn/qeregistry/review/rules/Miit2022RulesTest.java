@@ -157,6 +157,8 @@ class Miit2022RulesTest {
             assertThat(outcome("srdi.rd_ratio_min", srdi().year(2025, "rd_expense", "3000000"))).isEqualTo(DATA_GAP);
             assertThat(outcome("srdi.rd_ratio_min", srdi().year(2025, "rd_expense", "3000000").year(2025, "revenue", 0)))
                     .isEqualTo(DATA_GAP);
+            assertThat(evaluate("srdi.rd_ratio_min", srdi().year(2025, "rd_expense", "3000000").year(2025, "revenue", 0)).detail())
+                    .contains("missing: revenue is not positive");
         }
 
         @Test
@@ -331,48 +333,51 @@ class Miit2022RulesTest {
             RuleResult heldAlso = evaluate(rule, champion("NATIONAL").alsoHolds("LITTLE_GIANT").year(2025, "revenue", "399999999.99"));
             assertThat(heldAlso.outcome()).isEqualTo(PASS);
             assertThat(heldAlso.inputs()).extracting(InputUse::key).contains("holds(LITTLE_GIANT)");
-            assertThat(outcome(rule, champion("NATIONAL").alsoHolds("LITTLE_GIANT"))).isEqualTo(DATA_GAP);
+            assertThat(outcome(rule, champion("NATIONAL").alsoHolds("LITTLE_GIANT"))).isEqualTo(PASS);
+            assertThat(outcome(rule, champion("NATIONAL"))).isEqualTo(DATA_GAP);
         }
     }
 
     @Nested
     class InnovativeScore {
 
-        /** 60 points: innovation 20 (IP 10 + R&D 2% 10), growth 15 (10% 15 + debt 80% 0), specialisation 25 (C36 5 + 70% 20). */
+        /** 60 points: innovation 20 (IP 10 + R&D 2% 10), growth 15 (average 10% 15 + debt 80% 0), specialisation 25 (C36 5 + 75.6% 20). */
         static FirmFacts sixty() {
             return FirmFacts.on(D).holding("INNOVATIVE_SME", "PROVINCIAL", "2027-12-31")
                     .firm("class1_ip", 1).firm("industry_code", "C3670")
-                    .year(2025, "revenue", "100000000").year(2025, "rd_expense", "2000000")
-                    .year(2024, "main_business_revenue", "63636363.64").year(2025, "main_business_revenue", "70000000")
+                    .year(2025, "revenue", "160000000").year(2025, "rd_expense", "3200000")
+                    .year(2023, "main_business_revenue", "100000000").year(2024, "main_business_revenue", "110000000")
+                    .year(2025, "main_business_revenue", "121000000")
                     .year(2025, "total_liabilities", "80").year(2025, "total_assets", "100");
         }
 
         @Test
         void sixtyPointsWithEverySubMinimumPasses() {
-            RuleResult result = evaluate("innovative.score_min", sixty().year(2024, "main_business_revenue", "63636363.63"));
+            RuleResult result = evaluate("innovative.score_min", sixty());
             assertThat(result.outcome()).isEqualTo(PASS);
-            assertThat(result.observed()).startsWith("score 60: innovation 20 (class1_ip 10 ← 1, rd_ratio 10 ← 0.02)");
+            assertThat(result.observed()).startsWith("score 60: innovation 20 (class1_ip 10 ← 1, rd_ratio 10 ← 0.02); "
+                    + "growth 15 (main_business_growth 15 ← 0.1, debt_ratio 0 ← 0.8)");
             assertThat(result.threshold()).isEqualTo("total >= 60, innovation >= 20, growth >= 15, specialisation >= 15");
+            assertThat(result.period()).isEqualTo("2023–2025");
         }
 
         @Test
-        void growthJustBelowTenPercentMissesTheGrowthMinimum() {
-            assertThat(outcome("innovative.score_min", sixty().year(2024, "main_business_revenue", "63636363.64"))).isEqualTo(FAIL);
+        void averageGrowthJustBelowTenPercentMissesTheGrowthMinimum() {
+            assertThat(outcome("innovative.score_min", sixty().year(2025, "main_business_revenue", "120999999.99"))).isEqualTo(FAIL);
         }
 
         @Test
         void strategicIndustryAndBandEdgesScoreTheirLowerBound() {
-            FirmFacts strategic = sixty().year(2024, "main_business_revenue", "63636363.63").firm("industry_code", "C3912");
-            assertThat(evaluate("innovative.score_min", strategic).observed()).startsWith("score 65:");
-            FirmFacts debtAt55 = sixty().year(2024, "main_business_revenue", "63636363.63").year(2025, "total_liabilities", "55");
-            assertThat(evaluate("innovative.score_min", debtAt55).observed()).startsWith("score 70:");
-            FirmFacts debtAt75 = sixty().year(2024, "main_business_revenue", "63636363.63").year(2025, "total_liabilities", "75");
-            assertThat(evaluate("innovative.score_min", debtAt75).observed()).startsWith("score 65:");
+            assertThat(evaluate("innovative.score_min", sixty().firm("industry_code", "C3912")).observed()).startsWith("score 65:");
+            assertThat(evaluate("innovative.score_min", sixty().year(2025, "total_liabilities", "55")).observed()).startsWith("score 70:");
+            assertThat(evaluate("innovative.score_min", sixty().year(2025, "total_liabilities", "75")).observed()).startsWith("score 65:");
+            assertThat(evaluate("innovative.score_min", sixty().year(2025, "total_liabilities", "75.01")).observed()).startsWith("score 60:");
         }
 
         @Test
         void shrinkingMainBusinessScoresNoGrowthPoints() {
-            FirmFacts shrinking = sixty().year(2024, "main_business_revenue", "70000001").year(2025, "total_liabilities", "10");
+            FirmFacts shrinking = sixty().year(2024, "main_business_revenue", "90000000").year(2025, "main_business_revenue", "121000000")
+                    .year(2023, "main_business_revenue", "150000000").year(2025, "total_liabilities", "10");
             RuleResult result = evaluate("innovative.score_min", shrinking);
             assertThat(result.observed()).contains("main_business_growth 0 ←");
             assertThat(result.outcome()).isEqualTo(FAIL);
@@ -380,19 +385,17 @@ class Miit2022RulesTest {
 
         @Test
         void totalBelowSixtyFailsEvenWhenEveryGroupReachesItsMinimum() {
-            FirmFacts fiftyFive = sixty().year(2024, "main_business_revenue", "63636363.63").firm("class1_ip", 0)
-                    .year(2025, "rd_expense", "5000000").year(2025, "main_business_revenue", "60000000")
-                    .year(2024, "main_business_revenue", "54545454.54");
+            FirmFacts fiftyFive = sixty().firm("class1_ip", 0).year(2025, "revenue", "190000000").year(2025, "rd_expense", "9500000");
             RuleResult result = evaluate("innovative.score_min", fiftyFive);
-            assertThat(result.observed()).startsWith("score 55:");
+            assertThat(result.observed()).startsWith("score 55: innovation 20");
             assertThat(result.outcome()).isEqualTo(FAIL);
         }
 
         @Test
         void anUnknownPartScoresZeroAndTurnsAFailIntoADataGapButNotAPassIntoOne() {
-            FirmFacts noAssets = sixty().year(2024, "main_business_revenue", "63636363.63").year(2025, "total_assets", null);
+            FirmFacts noAssets = sixty().year(2025, "total_assets", null);
             assertThat(outcome("innovative.score_min", noAssets)).isEqualTo(PASS);
-            FirmFacts noIp = sixty().year(2024, "main_business_revenue", "63636363.63").firm("class1_ip", null);
+            FirmFacts noIp = sixty().firm("class1_ip", null);
             RuleResult gap = evaluate("innovative.score_min", noIp);
             assertThat(gap.outcome()).isEqualTo(DATA_GAP);
             assertThat(gap.detail()).contains("missing: class1_ip");
