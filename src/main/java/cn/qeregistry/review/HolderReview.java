@@ -26,8 +26,15 @@ final class HolderReview {
     private HolderReview() {
     }
 
-    static List<Row> evaluate(FirmUnderReview firm, RuleSet ruleSet, LocalDate reviewDate) {
+    static List<Row> evaluate(List<FirmUnderReview> firms, RuleSet ruleSet, LocalDate reviewDate) {
         List<Row> rows = new ArrayList<>();
+        for (FirmUnderReview firm : firms) {
+            evaluate(firm, ruleSet, reviewDate, rows);
+        }
+        return rows;
+    }
+
+    private static void evaluate(FirmUnderReview firm, RuleSet ruleSet, LocalDate reviewDate, List<Row> rows) {
         for (FirmUnderReview.Holding holding : firm.holdings()) {
             HolderFacts facts = new HolderFacts(firm, holding, reviewDate);
             for (Rule rule : ruleSet.applicable(holding.tier(), reviewDate)) {
@@ -35,7 +42,6 @@ final class HolderReview {
                 rows.add(new Row(firm.uscc(), holding.tier(), holding.level(), result, lineage(firm, holding, result.inputs())));
             }
         }
-        return rows;
     }
 
     /** Each input with its value and source: feed, delivery, sheet, row and as-of date (or the rule set's default). */

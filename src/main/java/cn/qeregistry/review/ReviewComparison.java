@@ -188,10 +188,20 @@ public class ReviewComparison {
             if (!line.isEmpty()) {
                 line.append(',');
             }
-            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
-            line.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+            line.append(csvCell(cell));
         }
         return line.append("\r\n").toString();
+    }
+
+    /**
+     * One CSV cell: quoted when needed, and inert in a spreadsheet — text starting with = + - @ tab
+     * or CR gets a leading apostrophe (formula injection); plain numbers such as -0.05 stay as they are.
+     */
+    static String csvCell(String cell) {
+        String safe = !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("[-+]?[0-9][0-9,]*(\\.[0-9]+)?")
+                ? "'" + cell : cell;
+        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0;
+        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
     private static String outcome(Outcome outcome, boolean english) {

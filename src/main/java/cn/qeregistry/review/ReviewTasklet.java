@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,11 +80,8 @@ class ReviewTasklet implements Tasklet {
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(finish(runId, reviewDate, ruleSet, rulesFile != null)));
             return RepeatStatus.FINISHED;
         }
-        List<HolderReview.Row> rows = new ArrayList<>();
-        for (FirmUnderReview firm : page.firms()) {
-            rows.addAll(HolderReview.evaluate(firm, ruleSet, reviewDate));
-            contribution.incrementReadCount();
-        }
+        List<HolderReview.Row> rows = HolderReview.evaluate(page.firms(), ruleSet, reviewDate);
+        page.firms().forEach(firm -> contribution.incrementReadCount());
         runs.write(runId, rows);
         contribution.incrementWriteCount(rows.size());
         context.putString(AFTER, page.last());

@@ -38,6 +38,7 @@ class ReviewStepTest {
     @Autowired JobRunner runner;
     @Autowired JdbcClient jdbc;
     @Autowired ReviewComparison comparison;
+    @Autowired WhatIfReview whatIfReview;
 
     long taxDelivery;
     long registryDelivery;
@@ -160,6 +161,18 @@ class ReviewStepTest {
         assertThat(text).contains("变化,统一社会信用代码").contains("新增不通过," + GIANT + ",湖北乙新材料股份有限公司");
         assertThat(whatIf.getStepExecutions().iterator().next().getExitStatus().getExitDescription())
                 .contains("what-if miit-2026-draft", "newly failing", csv.toString());
+
+        ReviewComparison.Run onDemand = whatIfReview.evaluate(d, "miit-2026-draft.yml");
+        assertThat(onDemand.id()).isNotEqualTo(draft.id());
+        assertThat(comparison.latestWhatIf(d, "miit-2026-draft")).contains(onDemand);
+        List<ReviewComparison.Difference> again = new java.util.ArrayList<>();
+        comparison.forEachDifference(onDemand.id(), diff -> {
+            if (diff.uscc().equals(GIANT)) {
+                again.add(diff);
+            }
+        });
+        assertThat(again).isEqualTo(giant);
+        assertThat(liveRunId(d)).isEqualTo(live);
     }
 
     @Test
