@@ -93,18 +93,15 @@ class FirmPages {
         return new Page(page, codes[codes.length - 1]);
     }
 
-    private static Map<String, Object> values(ResultSet rs, String... skip) throws SQLException {
+    private static Map<String, Object> values(ResultSet rs, String... keyColumns) throws SQLException {
+        List<String> keys = List.of(keyColumns);
         ResultSetMetaData meta = rs.getMetaData();
         Map<String, Object> values = new HashMap<>();
-        outer:
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             String column = meta.getColumnLabel(i);
-            for (String s : skip) {
-                if (s.equals(column)) {
-                    continue outer;
-                }
+            if (!keys.contains(column)) {
+                values.put(column, convert(rs.getObject(i)));
             }
-            values.put(column, convert(rs.getObject(i)));
         }
         return values;
     }

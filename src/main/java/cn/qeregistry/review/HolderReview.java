@@ -22,6 +22,8 @@ final class HolderReview {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** attribute_lineage names a holding's source {@code tier:<TIER>} (fiscal_year 0), as the master step writes it. */
+    static final String HOLDING_ATTRIBUTE = "tier:";
 
     private HolderReview() {
     }
@@ -71,23 +73,32 @@ final class HolderReview {
         boolean fromRegistry = use.tier() != null
                 || Vocabulary.input(use.input()).map(i -> i.source() == Vocabulary.Source.HOLDING).orElse(false);
         if (fromRegistry) {
-            FirmUnderReview.Holding row = use.tier() == null ? holding
-                    : firm.holdings().stream().filter(h -> h.tier().equals(use.tier())).findFirst().orElse(null);
-            if (row != null && row.deliveryId() != null) {
-                entry.put("feed", "registry");
-                entry.put("delivery_id", row.deliveryId());
-                entry.put("row_no", row.rowNo());
+            String tier = use.tier() == null ? holding.tier() : use.tier();
+            FirmUnderReview.Source source = firm.lineage().get(FirmUnderReview.lineageKey(HOLDING_ATTRIBUTE + tier, 0));
+            if (source != null) {
+                put(source, entry);
+                return;
             }
+            // no lineage row for the holding: its tier_holding row still says which delivery and row it came from
+            firm.holdings().stream().filter(h -> h.tier().equals(tier) && h.deliveryId() != null).findFirst().ifPresent(h -> {
+                entry.put("feed", "registry");
+                entry.put("delivery_id", h.deliveryId());
+                entry.put("row_no", h.rowNo());
+            });
             return;
         }
         FirmUnderReview.Source source = firm.lineage().get(FirmUnderReview.lineageKey(use.input(),
                 use.fiscalYear() == null ? 0 : use.fiscalYear()));
         if (source != null) {
-            entry.put("feed", source.feed());
-            entry.put("delivery_id", source.deliveryId());
-            entry.put("sheet", source.sheet());
-            entry.put("row_no", source.rowNo());
-            entry.put("as_of", source.asOf() == null ? null : source.asOf().toString());
+            put(source, entry);
         }
+    }
+
+    private static void put(FirmUnderReview.Source source, Map<String, Object> entry) {
+        entry.put("feed", source.feed());
+        entry.put("delivery_id", source.deliveryId());
+        entry.put("sheet", source.sheet());
+        entry.put("row_no", source.rowNo());
+        entry.put("as_of", source.asOf() == null ? null : source.asOf().toString());
     }
 }

@@ -60,6 +60,7 @@ class ReviewStepTest {
         lineage(SRDI, "rd_expense", 2030, "tax", taxDelivery, "2030年度", 12);
         lineage(SRDI, "revenue", 2030, "tax", taxDelivery, "2030年度", 12);
         lineage(SRDI, "established_on", 0, "market", marketDelivery, null, 3);
+        lineage(SRDI, "tier:SRDI_SME", 0, "registry", registryDelivery, "名单", 7);
 
         enterprise(GIANT, "湖北乙新材料股份有限公司", "2010-05-01", 3);
         years(GIANT, 2030, "120000000", "100000000", "4000000", "100000000", "72000000", "A", "0");
@@ -95,7 +96,11 @@ class ReviewStepTest {
 
         String certificateLineage = jdbc.sql("select lineage::text from review_result where review_run_id = ? and uscc = ? "
                 + "and rule_id = 'common.certificate_valid'").params(runId, SRDI).query(String.class).single();
-        assertThat(certificateLineage).contains("\"feed\": \"registry\"", "\"delivery_id\": " + registryDelivery, "\"row_no\": 7");
+        assertThat(certificateLineage).contains("\"feed\": \"registry\"", "\"delivery_id\": " + registryDelivery, "\"row_no\": 7",
+                "\"sheet\": \"名单\"");
+        String giantCertificate = jdbc.sql("select lineage::text from review_result where review_run_id = ? and uscc = ? "
+                + "and rule_id = 'common.certificate_valid'").params(runId, GIANT).query(String.class).single();
+        assertThat(giantCertificate).contains("\"feed\": \"registry\"", "\"row_no\": 8");
 
         String financing = jdbc.sql("select lineage::text from review_result where review_run_id = ? and uscc = ? "
                 + "and rule_id = 'srdi.revenue_or_financing'").params(runId, SRDI).query(String.class).single();
