@@ -1,10 +1,21 @@
 package cn.qeregistry.review;
 
+import cn.qeregistry.review.rules.RuleResult;
 import cn.qeregistry.review.rules.RuleSet;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +26,25 @@ import java.util.Map;
 class ReviewRuns {
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate ownTransaction;
 
-    ReviewRuns(JdbcTemplate jdbc) {
+    ReviewRuns(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Creates the run in a transaction of its own, so that it exists even when the first page of
+     * results rolls back (the step's execution context, which keeps its id, is saved regardless).
+     */
     long start(Long jobExecutionId, LocalDate reviewDate, RuleSet ruleSet) {
-        return jdbc.queryForObject("""
+        return ownTransaction.execute(status -> jdbc.queryForObject("""
                         insert into review_run (job_execution_id, review_date, rule_set, rule_set_version, live, rules_file, rules_digest)
                         values (?, ?, ?, ?, false, ?, ?) returning id""", Long.class,
-                jobExecutionId, Date.valueOf(reviewDate), ruleSet.name(), ruleSet.version(), ruleSet.file().toString(), ruleSet.digest());
+                jobExecutionId, Date.valueOf(reviewDate), ruleSet.name(), ruleSet.version(), ruleSet.file().toString(), ruleSet.digest()));
     }
 
     /** Drops an unfinished run (its rule file changed before a restart): its results are evaluated again. */
@@ -32,22 +52,34 @@ class ReviewRuns {
         jdbc.update("delete from review_run where id = ? and completed_at is null", runId);
     }
 
+    /** Appends results with COPY (one round trip per page), on the transaction's connection. */
     void write(long runId, List<HolderReview.Row> rows) {
-        jdbc.batchUpdate("""
-                        insert into review_result (review_run_id, uscc, tier, level, rule_id, outcome, observed, threshold, period, detail, lineage)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", rows, rows.size(), (ps, row) -> {
-            ps.setLong(1, runId);
-            ps.setString(2, row.uscc());
-            ps.setString(3, row.tier());
-            ps.setString(4, row.level());
-            ps.setString(5, row.result().ruleId());
-            ps.setString(6, row.result().outcome().name());
-            ps.setString(7, row.result().observed());
-            ps.setString(8, row.result().threshold());
-            ps.setString(9, row.result().period());
-            ps.setString(10, row.result().detail());
-            ps.setString(11, row.lineageJson());
-        });
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(rows.size() * 512);
+        for (HolderReview.Row row : rows) {
+            RuleResult r = row.result();
+            csv.append(runId);
+            for (String value : new String[] {row.uscc(), row.tier(), row.level(), r.ruleId(), r.outcome().name(),
+                    r.observed(), r.threshold(), r.period(), r.detail(), row.lineageJson()}) {
+                csv.append(',');
+                if (value != null) {
+                    csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+                }
+            }
+            csv.append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy review_result (review_run_id, uscc, tier, level, rule_id, outcome, observed, threshold, period, detail, lineage) "
+                            + "from stdin (format csv)", new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot write review results of run " + runId + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** Makes a complete run the live one of its date, replacing (deleting) the date's previous live run. */
