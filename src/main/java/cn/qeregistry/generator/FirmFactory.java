@@ -1,0 +1,641 @@
+package cn.qeregistry.generator;
+
+import cn.qeregistry.core.CreditCode;
+import cn.qeregistry.core.Feed;
+import cn.qeregistry.core.Level;
+import cn.qeregistry.core.Tier;
+import cn.qeregistry.generator.Hubei.County;
+import cn.qeregistry.generator.Hubei.Industry;
+import cn.qeregistry.generator.Hubei.Prefecture;
+import cn.qeregistry.generator.ReviewFacts.ScienceFacts;
+import cn.qeregistry.generator.ReviewFacts.YearFacts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.qeregistry.generator.Layouts.*;
+
+/**
+ * Makes firm i of the province from (seed, i) alone, so every pass over the province sees the same
+ * firm and nothing is held between firms. Three random streams per firm: the plan (role, tiers,
+ * defect), the values, and the written form of each value.
+ */
+final class FirmFactory {
+
+    private static final LocalDate NEW_CODES_FROM = LocalDate.of(2015, 10, 1);
+    private static final String[] ACTIVE = {"存续", "在业", "在营", "开业", "在册"};
+    private static final double[] ACTIVE_WEIGHTS = {80, 9, 3, 3, 1};
+    private static final String[] INACTIVE = {"吊销", "注销", "迁出", "停业"};
+    private static final String[] GRADES = {"A", "B", "M", "C", "D"};
+    private static final double[] GRADE_WEIGHTS = {40, 33, 15, 7, 5};
+
+    /** A value deliberately placed on or next to a threshold, so inclusive edges get tested. */
+    private enum Edge { NONE, REVENUE, RD, SHARE, GROWTH, DEBT, YEARS, CERT, FINANCED, SMALL_INNOVATOR, STAFF, IP }
+
+    /** A deliberate hole in a holder's data; the truth shows DATA_GAP for the rules that need it. */
+    private enum DataGap { MISSING_TAX_OLDEST, MISSING_TAX_LAST, NO_SCIENCE, BLANK_RD_LAST, BLANK_ABNORMAL_FLAG,
+        BLANK_VALID_UNTIL, BLANK_GRADE_LAST, BLANK_STAFF }
+
+    private record TierLevel(Tier tier, Level level) {
+    }
+
+    private record Identity(String code, String name, Prefecture prefecture, County county, String division,
+                            Industry industry, String legalForm, LocalDate established) {
+    }
+
+    /** Three fiscal years (index 0 = Y-2) of one firm's books in 元; null = not known to the tax office. */
+    private static final class Books {
+        final Long[] revenue = new Long[3];
+        final Long[] main = new Long[3];
+        final Long[] rd = new Long[3];
+        final Long[] assets = new Long[3];
+        final Long[] liabilities = new Long[3];
+        final Long[] taxPaid = new Long[3];
+        final String[] grade = new String[3];
+        final boolean[] present = new boolean[3];
+    }
+
+    private final GeneratorOptions options;
+    private final long seed;
+    private final LocalDate date;
+    private final int lastYear;
+
+    FirmFactory(GeneratorOptions options) {
+        this.options = options;
+        this.seed = options.seed();
+        this.date = options.asOf();
+        this.lastYear = options.lastYear();
+    }
+
+    Firm firm(long i) {
+        Dice plan = new Dice(seed, i, 1);
+        Dice v = new Dice(seed, i, 2);
+        Dice f = new Dice(seed, i, 3);
+
+        boolean holder = plan.chance(options.holderShare());
+        Defect defect = holder ? null : options.rates().forDraw(plan.unit());
+        if (i == 0 && defect != null && defect.feed() == Feed.MARKET) {
+            defect = null; // firm 0 carries the rare character and must stay clean
+        }
+        List<TierLevel> tiers = holder ? tiers(plan) : List.of();
+        Tier primary = holder ? tiers.get(0).tier() : null;
+        Edge edge = holder ? edge(plan, primary) : Edge.NONE;
+        DataGap gap = holder && plan.chance(options.rates().holderDataGap()) ? plan.pick(DataGap.values()) : null;
+
+        LocalDate established = holder ? holderEstablished(v, edge, tiers.get(0)) : date.minusDays((long) (v.logUniform(0.3, 40) * 365.25));
+        if (defect != null && defect.feed() != Feed.MARKET) {
+            established = established.minusYears(4);
+        }
+        Identity id = identity(i, v, established);
+        Firm firm = new Firm(i, id.code());
+
+        boolean marketOnly = defect != null && defect.feed() == Feed.MARKET;
+        boolean manufacturing = id.industry().manufacturing();
+        boolean taxCovered = holder || isOwn(defect, Feed.TAX) || !marketOnly && v.chance(manufacturing ? 0.45 : 0.15);
+        boolean scienceCovered = holder ? gap != DataGap.NO_SCIENCE
+                : isOwn(defect, Feed.SCIENCE) || !marketOnly && v.chance(manufacturing ? 0.1 : 0.03);
+        boolean[] financeYears = new boolean[3];
+        for (int t = 0; t < 3; t++) {
+            financeYears[t] = !marketOnly && v.chance(holder ? 0.2 : 0.01);
+        }
+        if (isOwn(defect, Feed.FINANCE)) {
+            financeYears[1] = true;
+        }
+
+        // ---------- market ----------
+        String status;
+        Boolean abnormal;
+        Boolean dishonest;
+        if (holder) {
+            status = v.chance(0.04) ? v.pick(INACTIVE) : ACTIVE[v.weighted(ACTIVE_WEIGHTS)];
+            abnormal = gap == DataGap.BLANK_ABNORMAL_FLAG ? null : v.chance(0.03);
+            dishonest = v.chance(0.02);
+        } else {
+            status = v.chance(0.07) ? v.pick(INACTIVE) : ACTIVE[v.weighted(ACTIVE_WEIGHTS)];
+            abnormal = v.chance(0.04);
+            dishonest = v.chance(0.01);
+        }
+        Object[] market = marketCells(i, id, status, abnormal, dishonest, v, f);
+        firm.market.add(SourceRow.clean(market, f.chance(0.002)));
+
+        // ---------- tax ----------
+        Books books = books(v, primary, holder ? edge : Edge.NONE, established);
+        if (gap == DataGap.MISSING_TAX_OLDEST) {
+            books.present[0] = false;
+        } else if (gap == DataGap.MISSING_TAX_LAST) {
+            books.present[2] = false;
+        } else if (gap == DataGap.BLANK_RD_LAST) {
+            books.rd[2] = null;
+        } else if (gap == DataGap.BLANK_GRADE_LAST) {
+            books.grade[2] = null;
+        }
+        if (taxCovered) {
+            for (int t = 0; t < 3; t++) {
+                if (books.present[t]) {
+                    firm.tax.get(t).add(SourceRow.clean(taxCells(id.code(), id.name(), t, books, f), f.chance(0.002)));
+                }
+            }
+            if (holder && f.chance(0.03) && !firm.tax.get(2).isEmpty()) {
+                firm.tax.get(2).add(SourceRow.clean(firm.tax.get(2).get(0).cells().clone(), false)); // exact repeat
+            }
+        }
+
+        // ---------- science ----------
+        Integer classOneIp = null;
+        Integer rdStaff = null;
+        Integer totalStaff = null;
+        if (scienceCovered) {
+            classOneIp = edge == Edge.IP ? v.pick(1, 2, 2, 3) : v.pick(0, 0, 1, 1, 2, 2, 3, 4, 5, 6, 8, 12);
+            totalStaff = v.between(12, 2400);
+            rdStaff = Math.max(1, (int) Math.round(totalStaff * v.uniform(0.05, 0.65)));
+            if (edge == Edge.STAFF || edge == Edge.SMALL_INNOVATOR) {
+                totalStaff = 2 * v.between(10, 300);
+                rdStaff = totalStaff / 2 - (v.chance(0.3) ? 1 : 0);
+            }
+            if (gap == DataGap.BLANK_STAFF) {
+                rdStaff = null;
+            }
+            firm.science.add(SourceRow.clean(scienceCells(id, classOneIp, rdStaff, totalStaff, v, f), f.chance(0.002)));
+        }
+
+        // ---------- finance ----------
+        long[] equity = new long[3];
+        for (int t = 0; t < 3; t++) {
+            if (financeYears[t]) {
+                equity[t] = 100L * Math.round(v.logUniform(10_000, 2_000_000));
+            }
+        }
+        if (edge == Edge.FINANCED || edge == Edge.SMALL_INNOVATOR) {
+            long total = edge == Edge.FINANCED ? 20_000_000L : 80_000_000L;
+            long shortfall = v.chance(0.35) ? 10_000L : 0L;
+            equity[1] = total / 2;
+            equity[2] = total / 2 - shortfall;
+            financeYears[1] = true;
+            financeYears[2] = true;
+        }
+        String listing = v.pick("上市", "新三板挂牌", "区域股权市场挂牌", "辅导备案", "上市后备库", "未上市");
+        String stockCode = stockCode(listing, v);
+        for (int t = 0; t < 2; t++) {
+            if (financeYears[t]) {
+                firm.finance.add(SourceRow.clean(new Object[] {Forms.code(id.code(), f), Forms.otherFeedName(id.name(), f),
+                        Forms.integer(lastYear - 2 + t, f), listing, stockCode,
+                        Forms.number(Forms.inUnit(equity[t], false), f)}, f.chance(0.002)));
+            }
+        }
+        if (financeYears[2]) {
+            firm.exchange.add(new String[] {id.code(), id.name(), Integer.toString(lastYear), listing,
+                    stockCode == null ? "" : stockCode, Forms.inUnit(equity[2], false).toPlainString(), updatedAt(i)});
+        }
+
+        // ---------- registry ----------
+        List<Holding> holdings = new ArrayList<>(2);
+        for (int k = 0; k < tiers.size(); k++) {
+            TierLevel tl = tiers.get(k);
+            LocalDate validUntil;
+            if (k > 0) {
+                validUntil = date.plusDays(v.between(200, 1000)); // companion little-giant holding: plainly valid
+            } else if (edge == Edge.CERT) {
+                validUntil = date.plusDays(v.pick(-1, 0, 1, 89, 90, 91));
+            } else {
+                validUntil = date.plusDays(v.between(-150, 1100));
+            }
+            if (k == 0 && gap == DataGap.BLANK_VALID_UNTIL) {
+                validUntil = null;
+            }
+            holdings.add(new Holding(tl.tier(), tl.level(), validUntil));
+            firm.registry.add(SourceRow.clean(registryCells(id, tierLabel(tl.tier(), f), tl.level().chinese(), validUntil, v, f),
+                    f.chance(0.002)));
+        }
+        if (holder && f.chance(0.03)) {
+            firm.registry.add(SourceRow.clean(firm.registry.get(0).cells().clone(), false)); // exact repeat
+        }
+
+        if (defect != null) {
+            inject(defect, firm, id, v, f);
+        }
+        if (holder) {
+            firm.reviewFacts = facts(status, id, abnormal, dishonest, books, taxCovered,
+                    scienceCovered ? new ScienceFacts(classOneIp, rdStaff, totalStaff) : null, equity, holdings);
+        }
+        return firm;
+    }
+
+    private static boolean isOwn(Defect defect, Feed feed) {
+        return defect != null && defect.feed() == feed && !defect.name().endsWith("_UNMATCHED");
+    }
+
+    // ------------------------------------------------------------------ roles
+
+    private static List<TierLevel> tiers(Dice plan) {
+        double u = plan.unit();
+        List<TierLevel> tiers = new ArrayList<>(2);
+        if (u < 0.45) {
+            tiers.add(new TierLevel(Tier.INNOVATIVE_SME, Level.PROVINCIAL));
+        } else if (u < 0.75) {
+            tiers.add(new TierLevel(Tier.SRDI_SME, Level.PROVINCIAL));
+        } else if (u < 0.89) {
+            tiers.add(new TierLevel(Tier.LITTLE_GIANT, Level.NATIONAL));
+        } else if (u < 0.97) {
+            tiers.add(new TierLevel(Tier.SINGLE_CHAMPION, plan.chance(0.4) ? Level.NATIONAL : Level.PROVINCIAL));
+            if (plan.chance(0.4)) {
+                tiers.add(new TierLevel(Tier.LITTLE_GIANT, Level.NATIONAL));
+            }
+        } else {
+            tiers.add(new TierLevel(Tier.CHAIN_LEADER, Level.PROVINCIAL));
+        }
+        return tiers;
+    }
+
+    private static Edge edge(Dice plan, Tier primary) {
+        if (plan.chance(0.35)) {
+            return Edge.NONE;
+        }
+        Edge edge = plan.pick(Edge.values());
+        if (edge == Edge.FINANCED && primary != Tier.SRDI_SME || edge == Edge.SMALL_INNOVATOR && primary != Tier.LITTLE_GIANT) {
+            return Edge.NONE;
+        }
+        return edge;
+    }
+
+    private LocalDate holderEstablished(Dice v, Edge edge, TierLevel primary) {
+        if (edge == Edge.YEARS) {
+            int years = switch (primary.tier()) {
+                case SRDI_SME, INNOVATIVE_SME -> 2;
+                case SINGLE_CHAMPION -> primary.level() == Level.NATIONAL ? 10 : 3;
+                default -> 3;
+            };
+            LocalDate exact = date.minusYears(years);
+            return v.chance(0.5) ? exact : exact.plusDays(1);
+        }
+        return date.minusDays(v.between(400, 30 * 365));
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    private Identity identity(long index, Dice v, LocalDate established) {
+        Prefecture prefecture = Hubei.PREFECTURES.get(v.weighted(Hubei.PREFECTURE_WEIGHTS));
+        County county = v.pick(prefecture.counties());
+        Industry industry = v.chance(0.7) ? v.pick(Hubei.MANUFACTURING) : v.pick(Hubei.OTHER);
+        String legalForm = v.pick("有限公司", "有限公司", "有限公司", "有限公司", "有限公司", "有限责任公司", "有限责任公司",
+                "有限责任公司", "股份有限公司", "股份有限公司");
+        String brand = v.pick(Hubei.BRAND_FIRST) + v.pick(Hubei.BRAND_SECOND) + (v.chance(0.3) ? v.pick(Hubei.BRAND_SECOND) : "");
+        String name = switch (v.between(0, 2)) {
+            case 0 -> prefecture.shortName() + brand + industry.word() + legalForm;
+            case 1 -> brand + "（" + v.pick(prefecture.shortName(), "湖北") + "）" + industry.word() + legalForm;
+            default -> "湖北" + brand + industry.word() + legalForm;
+        };
+        double u = v.unit();
+        String division = u < 0.6 ? county.code() : u < 0.9 ? prefecture.code() : "420000";
+        String code = creditCode(index, division, established.isBefore(NEW_CODES_FROM));
+        return new Identity(code, name, prefecture, county, division, industry, legalForm, established);
+    }
+
+    /**
+     * A valid code unique to slot {@code index}: positions 9–16 are a bijective scramble of the index
+     * (8 digits for pre-2015 organisation codes, "MA" + 6 symbols after), 17 the GB 11714 check, 18 the
+     * GB 32100 check. Slots at or above the province size are ghost firms that market never registers.
+     */
+    String creditCode(long index, String division, boolean legacy) {
+        String body;
+        if (legacy) {
+            long m = 100_000_000L;
+            long value = Math.floorMod(index * 48_271L + Math.floorMod(seed * 7_919L, m), m);
+            String digits = Long.toString(value);
+            body = "0".repeat(8 - digits.length()) + digits;
+        } else {
+            long m = 887_503_681L; // 31^6
+            long value = Math.floorMod(index * 48_271L + Math.floorMod(seed * 7_919L, m), m);
+            char[] symbols = new char[6];
+            for (int k = 5; k >= 0; k--) {
+                symbols[k] = CreditCode.ALPHABET.charAt((int) (value % 31));
+                value /= 31;
+            }
+            body = "MA" + new String(symbols);
+        }
+        String first17 = "91" + division + body + CreditCode.organisationCheckChar(body);
+        return first17 + (char) CreditCode.checkCharFor(first17);
+    }
+
+    // ------------------------------------------------------------------ market
+
+    private Object[] marketCells(long index, Identity id, String status, Boolean abnormal, Boolean dishonest, Dice v, Dice f) {
+        String legalRep = v.pick(Hubei.SURNAMES) + (index == 0 ? "𬌗"
+                : v.chance(0.004) ? v.pick(Hubei.RARE_GIVEN) : v.pick(Hubei.GIVEN) + (v.chance(0.6) ? v.pick(Hubei.GIVEN) : ""));
+        String type = id.legalForm().equals("股份有限公司")
+                ? v.pick("股份有限公司（非上市、自然人投资或控股）", "股份有限公司（上市、自然人投资或控股）", "其他股份有限公司（非上市）")
+                : v.pick("有限责任公司（自然人投资或控股）", "有限责任公司（自然人独资）", "其他有限责任公司", "有限责任公司（外商投资、非独资）");
+        BigDecimal capital = v.chance(0.5) ? BigDecimal.valueOf(Math.round(v.logUniform(10, 100_000)))
+                : BigDecimal.valueOf(Math.round(v.logUniform(1_000, 10_000_000))).movePointLeft(2);
+        boolean municipal = id.county().code().equals(id.prefecture().code());
+        String authority = id.division().equals("420000") ? "湖北省市场监督管理局"
+                : id.division().equals(id.prefecture().code()) || municipal ? id.prefecture().name() + "市场监督管理局"
+                : id.prefecture().name() + id.county().name() + "市场监督管理局";
+        String address = "湖北省" + id.prefecture().name() + (municipal ? "" : id.county().name()) + v.pick(Hubei.ROADS)
+                + v.between(1, 999) + "号" + (v.chance(0.02) ? ",2号厂房" : v.chance(0.3) ? v.between(1, 12) + "栋" : "");
+        String region = f.chance(0.05) ? Forms.fullWidth(id.county().code()) : id.county().code();
+        return new Object[] {Forms.code(id.code(), f), id.name(), legalRep, type, status,
+                Forms.date(id.established(), f, false), capital.toPlainString(), id.industry().code(), authority, address, region,
+                yesNo(abnormal), yesNo(dishonest)};
+    }
+
+    private static String yesNo(Boolean flag) {
+        return flag == null ? "" : flag ? "是" : "否";
+    }
+
+    // ------------------------------------------------------------------ tax
+
+    /** Revenue range (元) by tier: entry tiers small, champions and chain leaders large. */
+    private static double[] revenueRange(Tier tier) {
+        if (tier == null) {
+            return new double[] {500_000, 500_000_000};
+        }
+        return switch (tier) {
+            case INNOVATIVE_SME -> new double[] {2_000_000, 200_000_000};
+            case SRDI_SME -> new double[] {3_000_000, 300_000_000};
+            case LITTLE_GIANT -> new double[] {25_000_000, 1_500_000_000};
+            case SINGLE_CHAMPION -> new double[] {150_000_000, 5_000_000_000.0};
+            case CHAIN_LEADER -> new double[] {1_000_000_000, 50_000_000_000.0};
+        };
+    }
+
+    private Books books(Dice v, Tier tier, Edge edge, LocalDate established) {
+        Books b = new Books();
+        boolean exact = edge == Edge.REVENUE || edge == Edge.RD || edge == Edge.SHARE || edge == Edge.DEBT;
+        long grain = exact ? 10_000 : 100;
+        double[] range = revenueRange(tier);
+        long revenueY;
+        if (edge == Edge.REVENUE) {
+            revenueY = v.pick(10_000_000L, 50_000_000L, 100_000_000L, 400_000_000L) - (v.chance(0.4) ? 10_000L : 0L);
+        } else if (edge == Edge.FINANCED) {
+            revenueY = round(v.uniform(2_000_000, 9_990_000), grain);
+        } else if (edge == Edge.SMALL_INNOVATOR) {
+            revenueY = round(v.uniform(20_000_000, 49_900_000), grain);
+        } else {
+            revenueY = round(v.logUniform(range[0], range[1]), grain);
+        }
+        b.revenue[2] = revenueY;
+        b.revenue[1] = round(revenueY / v.uniform(0.85, 1.45), grain);
+        b.revenue[0] = round(b.revenue[1] / v.uniform(0.85, 1.45), grain);
+
+        for (int t = 0; t < 3; t++) {
+            if (edge == Edge.SHARE && t == 2) {
+                b.main[t] = exactTimes(b.revenue[t], v.pickDecimal("0.50", "0.55", "0.60", "0.70", "0.69"));
+            } else {
+                b.main[t] = Math.min(b.revenue[t], round(b.revenue[t] * v.uniform(0.45, 1.0), 100));
+            }
+        }
+        if (edge == Edge.GROWTH) {
+            // (growth of Y, growth of Y-1): averages exactly on 0, 0.05, 0.10, 0.15, or just below 0.05
+            String[][] pairs = {{"0.04", "0.06"}, {"0.03", "0.07"}, {"0.12", "0.08"}, {"0.10", "0.20"}, {"-0.03", "0.03"},
+                    {"0.05", "0.04"}, {"0.15", "0.14"}, {"-0.10", "0.02"}};
+            String[] pair = v.pick(pairs);
+            long base = 1_000_000L * v.between(3, 400);
+            b.main[0] = base;
+            b.main[1] = exactTimes(base, BigDecimal.ONE.add(new BigDecimal(pair[1])));
+            b.main[2] = exactTimes(b.main[1], BigDecimal.ONE.add(new BigDecimal(pair[0])));
+            for (int t = 0; t < 3; t++) {
+                b.revenue[t] = Math.max(b.main[t], round(b.main[t] / v.uniform(0.55, 1.0), 100));
+            }
+        }
+        for (int t = 0; t < 3; t++) {
+            if (edge == Edge.RD && t >= 1) {
+                b.rd[t] = exactTimes(b.revenue[t], v.pickDecimal("0.01", "0.02", "0.03", "0.05", "0.06", "0.0299"));
+            } else {
+                b.rd[t] = round(b.revenue[t] * v.uniform(0.002, 0.09), 100);
+            }
+        }
+        if (edge == Edge.SMALL_INNOVATOR) {
+            b.rd[2] = 15_000_000L;
+            b.rd[1] = 15_000_000L - (v.chance(0.35) ? 10_000L : 0L);
+            b.revenue[1] = Math.max(b.revenue[1], 20_000_000L);
+        }
+        for (int t = 0; t < 3; t++) {
+            b.assets[t] = round(b.revenue[t] * v.uniform(0.6, 2.5), exact ? 10_000 : 100);
+            b.liabilities[t] = edge == Edge.DEBT && t == 2
+                    ? exactTimes(b.assets[t], v.pickDecimal("0.55", "0.70", "0.75", "0.7001"))
+                    : round(b.assets[t] * v.uniform(0.15, 0.95), 100);
+            b.taxPaid[t] = round(b.revenue[t] * v.uniform(0.01, 0.07), 100);
+            b.grade[t] = GRADES[v.weighted(GRADE_WEIGHTS)];
+            b.present[t] = lastYear - 2 + t >= established.getYear();
+        }
+        return b;
+    }
+
+    private static long round(double yuan, long grain) {
+        return Math.max(grain, Math.round(yuan / grain) * grain);
+    }
+
+    private static long exactTimes(long yuan, BigDecimal factor) {
+        return BigDecimal.valueOf(yuan).multiply(factor).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private Object[] taxCells(String code, String name, int t, Books b, Dice f) {
+        boolean inYuan = t == options.yuanTaxFile();
+        return new Object[] {Forms.code(code, f), Forms.otherFeedName(name, f), Forms.integer(lastYear - 2 + t, f),
+                money(b.revenue[t], inYuan, f), money(b.main[t], inYuan, f), money(b.rd[t], inYuan, f),
+                money(b.assets[t], inYuan, f), money(b.liabilities[t], inYuan, f), money(b.taxPaid[t], inYuan, f), b.grade[t]};
+    }
+
+    private static Object money(Long yuan, boolean inYuan, Dice f) {
+        return yuan == null ? null : Forms.number(Forms.inUnit(yuan, inYuan), f);
+    }
+
+    // ------------------------------------------------------------------ science
+
+    private Object[] scienceCells(Identity id, Integer classOneIp, Integer rdStaff, Integer totalStaff, Dice v, Dice f) {
+        String certNo = null;
+        LocalDate issued = null;
+        LocalDate validUntil = null;
+        if (v.chance(0.7)) {
+            issued = date.minusDays(v.between(20, 1400));
+            validUntil = issued.plusYears(3).minusDays(1);
+            certNo = "GR" + issued.getYear() + "42" + String.format("%06d", v.between(1, 999_999));
+        }
+        String smeNo = v.chance(0.6) ? date.getYear() + id.county().code() + "0" + String.format("%07d", v.between(1, 9_999_999)) : null;
+        int patents = (classOneIp == null ? 0 : classOneIp) + v.between(0, 6);
+        return new Object[] {Forms.code(id.code(), f), Forms.otherFeedName(id.name(), f), certNo, Forms.date(issued, f, true),
+                Forms.date(validUntil, f, true), smeNo, classOneIp == null ? null : Forms.integer(classOneIp, f),
+                Forms.integer(patents, f), rdStaff == null ? null : Forms.integer(rdStaff, f),
+                totalStaff == null ? null : Forms.integer(totalStaff, f), v.chance(0.2) ? "是" : "否"};
+    }
+
+    // ------------------------------------------------------------------ finance
+
+    private static String stockCode(String listing, Dice v) {
+        return switch (listing) {
+            case "上市" -> v.pick("600", "601", "603", "000", "002", "300", "688") + String.format("%03d", v.between(0, 999));
+            case "新三板挂牌" -> v.pick("43", "83", "87") + String.format("%04d", v.between(0, 9999));
+            default -> null;
+        };
+    }
+
+    /** updated_at of the exchange table: the evening before the as-of date, one second per row. */
+    private String updatedAt(long index) {
+        OffsetDateTime evening = OffsetDateTime.of(date.minusDays(1), LocalTime.of(20, 0), ZoneOffset.ofHours(8));
+        return evening.plusSeconds(index % 14_400).toString();
+    }
+
+    // ------------------------------------------------------------------ registry
+
+    private static String tierLabel(Tier tier, Dice f) {
+        return switch (tier) {
+            case LITTLE_GIANT -> f.chance(0.3) ? "小巨人企业" : "专精特新\"小巨人\"企业";
+            case SINGLE_CHAMPION -> f.chance(0.3) ? "单项冠军" : "制造业单项冠军企业";
+            default -> tier.chinese();
+        };
+    }
+
+    private Object[] registryCells(Identity id, String tierLabel, String level, LocalDate validUntil, Dice v, Dice f) {
+        int recognised = validUntil == null ? lastYear - v.between(0, 2) : validUntil.getYear() - 3;
+        return new Object[] {Forms.code(id.code(), f), Forms.otherFeedName(id.name(), f), tierLabel, level,
+                Forms.integer(recognised, f), "第" + v.between(1, 7) + "批", Forms.date(validUntil, f, true),
+                id.prefecture().name(), v.pick(Hubei.PRODUCTS)};
+    }
+
+    // ------------------------------------------------------------------ defects
+
+    private void inject(Defect defect, Firm firm, Identity id, Dice v, Dice f) {
+        String code = id.code();
+        String feed = defect.feed().code();
+        switch (defect) {
+            case MARKET_BAD_CHECK_CHAR -> badCode(firm.market, 0, M_CODE, firm, feed, f);
+            case MARKET_MISSING_NAME -> reject(firm.market, 0, M_NAME, f.pick("", "\u3000"), REJECT_MISSING, firm, code, feed);
+            case MARKET_BAD_DATE -> reject(firm.market, 0, M_ESTABLISHED, Forms.badDate(id.established().getYear(), f),
+                    REJECT_DATE, firm, code, feed);
+            case MARKET_BAD_STATUS -> reject(firm.market, 0, M_STATUS, f.pick("歇业", "待核实"), REJECT_ENUM, firm, code, feed);
+            case MARKET_DUPLICATE -> duplicate(firm.market, 6, "88888.88", firm, code, feed);
+            case MARKET_EXACT_REPEAT -> firm.market.add(SourceRow.clean(firm.market.get(0).cells().clone(), false));
+            case TAX_BAD_CHECK_CHAR -> badCode(anyTaxYear(firm, f), 0, T_CODE, firm, feed, f);
+            case TAX_MISSING_YEAR -> reject(anyTaxYear(firm, f), 0, T_YEAR, null, REJECT_MISSING, firm, code, feed);
+            case TAX_BAD_NUMBER -> reject(anyTaxYear(firm, f), 0, f.pick(T_REVENUE, T_MAIN, T_RD), f.pick("1O24.50", "12.34.5", "--"),
+                    REJECT_NUMBER, firm, code, feed);
+            case TAX_BAD_GRADE -> reject(anyTaxYear(firm, f), 0, T_GRADE, f.pick("E", "AA", "未评"), REJECT_ENUM, firm, code, feed);
+            case TAX_DUPLICATE -> duplicate(anyTaxYear(firm, f), T_REVENUE, "99999.99", firm, code, feed);
+            case TAX_NAME_CONFLICT -> {
+                for (List<SourceRow> rows : firm.tax) {
+                    rows.replaceAll(row -> withCell(row, T_NAME, Forms.conflictingName(id.name())));
+                }
+                firm.exceptions.add(new ExpectedException(code, "CONFLICT", feed));
+            }
+            case TAX_UNMATCHED -> {
+                Identity ghost = ghost(firm.index);
+                Books books = books(v, null, Edge.NONE, date.minusYears(5));
+                firm.tax.get(2).add(SourceRow.clean(taxCells(ghost.code(), ghost.name(), 2, books, f), false));
+                firm.exceptions.add(new ExpectedException(ghost.code(), "UNMATCHED", feed));
+            }
+            case SCIENCE_MISSING_CODE -> reject(firm.science, 0, S_CODE, null, REJECT_MISSING, firm, "", feed);
+            case SCIENCE_BAD_DATE -> reject(firm.science, 0, S_VALID_UNTIL, Forms.badDate(date.getYear() + 1, f), REJECT_DATE,
+                    firm, code, feed);
+            case SCIENCE_BAD_NUMBER -> reject(firm.science, 0, S_IP, f.pick("若干", "2-3"), REJECT_NUMBER, firm, code, feed);
+            case SCIENCE_DUPLICATE -> duplicate(firm.science, S_RD_STAFF, "9999", firm, code, feed);
+            case SCIENCE_NAME_CONFLICT -> {
+                firm.science.replaceAll(row -> withCell(row, 1, Forms.conflictingName(id.name())));
+                firm.exceptions.add(new ExpectedException(code, "CONFLICT", feed));
+            }
+            case SCIENCE_UNMATCHED -> {
+                Identity ghost = ghost(firm.index);
+                firm.science.add(SourceRow.clean(scienceCells(ghost, v.between(0, 5), v.between(1, 50), v.between(50, 300), v, f), false));
+                firm.exceptions.add(new ExpectedException(ghost.code(), "UNMATCHED", feed));
+            }
+            case FINANCE_MISSING_YEAR -> reject(firm.finance, 0, F_YEAR, null, REJECT_MISSING, firm, code, feed);
+            case FINANCE_BAD_STATUS -> reject(firm.finance, 0, F_STATUS, f.pick("已退市", "摘牌"), REJECT_ENUM, firm, code, feed);
+            case FINANCE_DUPLICATE -> duplicate(firm.finance, F_AMOUNT, "7777.77", firm, code, feed);
+            case FINANCE_UNMATCHED -> {
+                Identity ghost = ghost(firm.index);
+                firm.finance.add(SourceRow.clean(new Object[] {ghost.code(), ghost.name(), lastYear - 1, "区域股权市场挂牌", null,
+                        new BigDecimal("500")}, false));
+                firm.exceptions.add(new ExpectedException(ghost.code(), "UNMATCHED", feed));
+            }
+            case REGISTRY_BAD_TIER -> {
+                firm.registry.add(SourceRow.clean(registryCells(id, "瞪羚企业", "省级", date.plusYears(1), v, f), false)
+                        .rejectedAt(R_TIER, REJECT_ENUM));
+                firm.exceptions.add(new ExpectedException(code, "INTAKE_REJECT", feed));
+            }
+            case REGISTRY_MISSING_TIER -> {
+                firm.registry.add(SourceRow.clean(registryCells(id, null, "省级", date.plusYears(1), v, f), false)
+                        .rejectedAt(R_TIER, REJECT_MISSING));
+                firm.exceptions.add(new ExpectedException(code, "INTAKE_REJECT", feed));
+            }
+            case REGISTRY_DUPLICATE -> {
+                firm.registry.add(SourceRow.clean(registryCells(id, Tier.SRDI_SME.chinese(), "省级", date.plusYears(1), v, f), false));
+                duplicate(firm.registry, R_VALID_UNTIL, date.plusYears(2).toString(), firm, code, feed);
+            }
+            case REGISTRY_UNMATCHED -> {
+                Identity ghost = ghost(firm.index);
+                firm.registry.add(SourceRow.clean(registryCells(ghost, Tier.SRDI_SME.chinese(), "省级", date.plusYears(2), v, f), false));
+                firm.exceptions.add(new ExpectedException(ghost.code(), "UNMATCHED", feed));
+            }
+        }
+    }
+
+    /** A firm of slot N + i: valid code, never registered in market. */
+    private Identity ghost(long index) {
+        Dice v = new Dice(seed, options.enterprises() + index, 2);
+        return identity(options.enterprises() + index, v, date.minusYears(v.between(1, 20)));
+    }
+
+    private static List<SourceRow> anyTaxYear(Firm firm, Dice f) {
+        List<List<SourceRow>> years = new ArrayList<>(3);
+        for (List<SourceRow> rows : firm.tax) {
+            if (!rows.isEmpty()) {
+                years.add(rows);
+            }
+        }
+        return f.pick(years);
+    }
+
+    private static void badCode(List<SourceRow> rows, int at, int column, Firm firm, String feed, Dice f) {
+        String bad = Forms.withBadCheckChar(firm.code, f);
+        rows.set(at, withCell(rows.get(at), column, Forms.code(bad, f)).rejectedAt(column, REJECT_BAD_CHECK));
+        firm.exceptions.add(new ExpectedException(CreditCode.normalise(bad), "INTAKE_REJECT", feed));
+    }
+
+    private static void reject(List<SourceRow> rows, int at, int column, Object value, String defect, Firm firm, String uscc, String feed) {
+        rows.set(at, withCell(rows.get(at), column, value).rejectedAt(column, defect));
+        firm.exceptions.add(new ExpectedException(uscc, "INTAKE_REJECT", feed));
+    }
+
+    /** The row twice under one key with a different value in {@code column}: both are DUPLICATE. */
+    private static void duplicate(List<SourceRow> rows, int column, String otherValue, Firm firm, String uscc, String feed) {
+        SourceRow first = rows.get(0);
+        rows.set(0, first.duplicate());
+        rows.add(1, withCell(SourceRow.clean(first.cells().clone(), false), column, otherValue).duplicate());
+        firm.exceptions.add(new ExpectedException(uscc, "DUPLICATE", feed));
+    }
+
+    private static SourceRow withCell(SourceRow row, int column, Object value) {
+        Object[] cells = row.cells().clone();
+        cells[column] = value;
+        return new SourceRow(cells, row.rejectColumn(), row.defect(), row.blankBefore());
+    }
+
+    // ------------------------------------------------------------------ truth
+
+    private ReviewFacts facts(String status, Identity id, Boolean abnormal, Boolean dishonest, Books b, boolean taxCovered,
+                              ScienceFacts science, long[] equity, List<Holding> holdings) {
+        Map<Integer, YearFacts> years = new HashMap<>();
+        for (int t = 0; t < 3; t++) {
+            if (taxCovered && b.present[t]) {
+                years.put(lastYear - 2 + t, new YearFacts(dec(b.revenue[t]), dec(b.main[t]), dec(b.rd[t]), dec(b.assets[t]),
+                        dec(b.liabilities[t]), b.grade[t]));
+            }
+        }
+        Map<Integer, BigDecimal> equityByYear = new HashMap<>();
+        for (int t = 0; t < 3; t++) {
+            equityByYear.put(lastYear - 2 + t, BigDecimal.valueOf(equity[t]));
+        }
+        return new ReviewFacts(status, id.established(), abnormal, dishonest, id.industry().code(), years, science,
+                equityByYear, List.copyOf(holdings));
+    }
+
+    private static BigDecimal dec(Long yuan) {
+        return yuan == null ? null : BigDecimal.valueOf(yuan);
+    }
+}

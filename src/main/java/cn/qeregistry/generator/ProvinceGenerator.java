@@ -1,0 +1,133 @@
+package cn.qeregistry.generator;
+
+import cn.qeregistry.core.Feed;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a whole synthetic province in one streaming pass: firm i is made, its rows go to every
+ * feed file and its truth to the truth files, and it is forgotten. Only the choice between .xls
+ * and .xlsx for science needs the province's science row count first (a counting pass, skipped
+ * when the province is small enough to fit either way).
+ */
+public final class ProvinceGenerator {
+
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** What was written, for the command's summary line. */
+    public record Summary(int enterprises, long holderReviewLines, long exceptionLines, long rejectLines, String scienceFile) {
+    }
+
+    private final GeneratorOptions options;
+    private final FirmFactory factory;
+
+    public ProvinceGenerator(GeneratorOptions options) {
+        this.options = options;
+        this.factory = new FirmFactory(options);
+    }
+
+    public Summary generate() throws IOException {
+        Path out = options.out();
+        Path inbox = out.resolve("inbox");
+        for (Feed feed : Feed.values()) {
+            Files.createDirectories(inbox.resolve(feed.code()));
+        }
+        Files.createDirectories(out.resolve("exchange"));
+        Files.createDirectories(out.resolve("truth"));
+        int lastYear = options.lastYear();
+        boolean legacyScience = scienceFitsXls();
+
+        List<SheetFeedWriter> tax = new ArrayList<>(3);
+        try (CsvLines market = new CsvLines(inbox.resolve("market").resolve(Layouts.marketFile(options.asOf())), GB18030, "\r\n");
+             CsvLines exchange = new CsvLines(out.resolve("exchange").resolve("finance_equity.csv"), StandardCharsets.UTF_8, "\n");
+             SheetFeedWriter science = legacyScience
+                     ? SheetFeedWriter.xls(inbox.resolve("science").resolve(Layouts.scienceFile(options.asOf(), true)),
+                     Layouts.SCIENCE_SHEET, Layouts.SCIENCE, options.asOf())
+                     : SheetFeedWriter.xlsx(inbox.resolve("science").resolve(Layouts.scienceFile(options.asOf(), false)),
+                     Layouts.SCIENCE_SHEET, List.of(), Layouts.SCIENCE, options.maxRowsPerSheet(), options.asOf());
+             SheetFeedWriter finance = SheetFeedWriter.xlsx(inbox.resolve("finance").resolve(Layouts.financeFile(options.asOf())),
+                     Layouts.FINANCE_SHEET, List.of(), Layouts.FINANCE, options.maxRowsPerSheet(), options.asOf());
+             SheetFeedWriter registry = SheetFeedWriter.xlsx(inbox.resolve("registry").resolve(Layouts.registryFile(options.asOf())),
+                     Layouts.REGISTRY_SHEET, List.of(), Layouts.REGISTRY, options.maxRowsPerSheet(), options.asOf());
+             TruthFiles truth = new TruthFiles(out.resolve("truth"), options.asOf())) {
+            for (int t = 0; t < 3; t++) {
+                int year = lastYear - 2 + t;
+                String unit = t == options.yuanTaxFile() ? "元" : "万元";
+                List<String> preamble = t == 1 ? List.of(Layouts.taxTitle(year), "") : List.of(Layouts.taxTitle(year));
+                tax.add(SheetFeedWriter.xlsx(inbox.resolve("tax").resolve(Layouts.taxFile(year)), Layouts.taxSheet(year),
+                        preamble, Layouts.tax(unit, t == 0), options.maxRowsPerSheet(), options.asOf()));
+            }
+            market.writeRaw(String.join(",", Layouts.MARKET));
+            exchange.writeRaw(Layouts.EXCHANGE_HEADER);
+            for (int i = 0; i < options.enterprises(); i++) {
+                Firm firm = factory.firm(i);
+                writeMarket(firm, market, truth);
+                for (int t = 0; t < 3; t++) {
+                    writeSheetRows(Feed.TAX, firm.tax.get(t), tax.get(t), truth);
+                }
+                writeSheetRows(Feed.SCIENCE, firm.science, science, truth);
+                writeSheetRows(Feed.FINANCE, firm.finance, finance, truth);
+                for (String[] row : firm.exchange) {
+                    exchange.write((Object[]) row);
+                }
+                writeSheetRows(Feed.REGISTRY, firm.registry, registry, truth);
+                truth.firm(firm);
+            }
+            for (SheetFeedWriter writer : tax) {
+                writer.close();
+            }
+            tax.clear();
+            return new Summary(options.enterprises(), truth.reviewLines(), truth.exceptionLines(), truth.rejectLines(),
+                    Layouts.scienceFile(options.asOf(), legacyScience));
+        } finally {
+            for (SheetFeedWriter writer : tax) {
+                writer.close();
+            }
+        }
+    }
+
+    private static void writeMarket(Firm firm, CsvLines market, TruthFiles truth) throws IOException {
+        for (SourceRow row : firm.market) {
+            if (row.blankBefore()) {
+                market.write(new Object[Layouts.MARKET.size()]);
+            }
+            int line = market.write(row.cells());
+            if (row.rejected()) {
+                truth.reject(Feed.MARKET.code(), market.fileName(), "", line,
+                        row.rejectColumn() < 0 ? "" : Layouts.MARKET.get(row.rejectColumn()), row.defect());
+            }
+        }
+    }
+
+    private static void writeSheetRows(Feed feed, List<SourceRow> rows, SheetFeedWriter writer, TruthFiles truth) throws IOException {
+        for (SourceRow row : rows) {
+            SheetFeedWriter.Position at = writer.write(row);
+            if (row.rejected()) {
+                truth.reject(feed.code(), writer.fileName(), at.sheet(), at.rowNo(),
+                        row.rejectColumn() < 0 ? "" : writer.column(row.rejectColumn()), row.defect());
+            }
+        }
+    }
+
+    /** True when science's data rows fit one BIFF8 sheet; counts them only when that is in doubt. */
+    private boolean scienceFitsXls() {
+        int maxRowsPerFirm = 3; // own row, its duplicate or a ghost, one blank row
+        if ((long) options.enterprises() * maxRowsPerFirm <= GeneratorOptions.XLS_MAX_DATA_ROWS) {
+            return true;
+        }
+        long rows = 0;
+        for (int i = 0; i < options.enterprises(); i++) {
+            rows += factory.firm(i).scienceRowCount();
+            if (rows > GeneratorOptions.XLS_MAX_DATA_ROWS) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
