@@ -74,40 +74,64 @@ final class FirmFactory {
         this.lastYear = options.lastYear();
     }
 
-    Firm firm(long i) {
-        Dice plan = new Dice(seed, i, 1);
-        Dice v = new Dice(seed, i, 2);
-        Dice f = new Dice(seed, i, 3);
+    /** The firm's role and which feeds mention it: drawn first and from its own stream, so counting is cheap. */
+    private record Plan(boolean holder, Defect defect, List<TierLevel> tiers, Edge edge, DataGap gap, Industry industry,
+                        boolean taxCovered, boolean scienceCovered, boolean scienceBlank, boolean[] financeYears) {
+    }
 
+    private Plan plan(long i) {
+        Dice plan = new Dice(seed, i, 1);
         boolean holder = plan.chance(options.holderShare());
         Defect defect = holder ? null : options.rates().forDraw(plan.unit());
         if (i == 0 && defect != null && defect.feed() == Feed.MARKET) {
             defect = null; // firm 0 carries the rare character and must stay clean
         }
         List<TierLevel> tiers = holder ? tiers(plan) : List.of();
-        Tier primary = holder ? tiers.get(0).tier() : null;
-        Edge edge = holder ? edge(plan, primary) : Edge.NONE;
+        Edge edge = holder ? edge(plan, tiers.get(0).tier()) : Edge.NONE;
         DataGap gap = holder && plan.chance(options.rates().holderDataGap()) ? plan.pick(DataGap.values()) : null;
+        Industry industry = plan.chance(0.7) ? plan.pick(Hubei.MANUFACTURING) : plan.pick(Hubei.OTHER);
+        boolean marketOnly = defect != null && defect.feed() == Feed.MARKET;
+        boolean manufacturing = industry.manufacturing();
+        boolean taxCovered = holder || isOwn(defect, Feed.TAX) || !marketOnly && plan.chance(manufacturing ? 0.45 : 0.15);
+        boolean scienceCovered = holder ? gap != DataGap.NO_SCIENCE
+                : isOwn(defect, Feed.SCIENCE) || !marketOnly && plan.chance(manufacturing ? 0.1 : 0.03);
+        boolean[] financeYears = new boolean[3];
+        for (int t = 0; t < 3; t++) {
+            financeYears[t] = !marketOnly && plan.chance(holder ? 0.2 : 0.01);
+        }
+        if (isOwn(defect, Feed.FINANCE)) {
+            financeYears[1] = true;
+        }
+        return new Plan(holder, defect, tiers, edge, gap, industry, taxCovered, scienceCovered, plan.chance(0.002), financeYears);
+    }
+
+    /** Rows (blank ones included) firm i puts into the science file, without making the firm. */
+    int scienceRowCount(long i) {
+        Plan plan = plan(i);
+        int rows = plan.scienceCovered() ? (plan.scienceBlank() ? 2 : 1) : 0;
+        return rows + (plan.defect() == Defect.SCIENCE_DUPLICATE || plan.defect() == Defect.SCIENCE_UNMATCHED ? 1 : 0);
+    }
+
+    Firm firm(long i) {
+        Plan plan = plan(i);
+        Dice v = new Dice(seed, i, 2);
+        Dice f = new Dice(seed, i, 3);
+        boolean holder = plan.holder();
+        Defect defect = plan.defect();
+        List<TierLevel> tiers = plan.tiers();
+        Tier primary = holder ? tiers.get(0).tier() : null;
+        Edge edge = plan.edge();
+        DataGap gap = plan.gap();
+        boolean taxCovered = plan.taxCovered();
+        boolean scienceCovered = plan.scienceCovered();
+        boolean[] financeYears = plan.financeYears();
 
         LocalDate established = holder ? holderEstablished(v, edge, tiers.get(0)) : date.minusDays((long) (v.logUniform(0.3, 40) * 365.25));
         if (defect != null && defect.feed() != Feed.MARKET) {
             established = established.minusYears(4);
         }
-        Identity id = identity(i, v, established);
+        Identity id = identity(i, v, plan.industry(), established);
         Firm firm = new Firm(i, id.code());
-
-        boolean marketOnly = defect != null && defect.feed() == Feed.MARKET;
-        boolean manufacturing = id.industry().manufacturing();
-        boolean taxCovered = holder || isOwn(defect, Feed.TAX) || !marketOnly && v.chance(manufacturing ? 0.45 : 0.15);
-        boolean scienceCovered = holder ? gap != DataGap.NO_SCIENCE
-                : isOwn(defect, Feed.SCIENCE) || !marketOnly && v.chance(manufacturing ? 0.1 : 0.03);
-        boolean[] financeYears = new boolean[3];
-        for (int t = 0; t < 3; t++) {
-            financeYears[t] = !marketOnly && v.chance(holder ? 0.2 : 0.01);
-        }
-        if (isOwn(defect, Feed.FINANCE)) {
-            financeYears[1] = true;
-        }
 
         // ---------- market ----------
         String status;
@@ -162,7 +186,7 @@ final class FirmFactory {
             if (gap == DataGap.BLANK_STAFF) {
                 rdStaff = null;
             }
-            firm.science.add(SourceRow.clean(scienceCells(id, classOneIp, rdStaff, totalStaff, v, f), f.chance(0.002)));
+            firm.science.add(SourceRow.clean(scienceCells(id, classOneIp, rdStaff, totalStaff, v, f), plan.scienceBlank()));
         }
 
         // ---------- finance ----------
@@ -279,10 +303,9 @@ final class FirmFactory {
 
     // ------------------------------------------------------------------ identity
 
-    private Identity identity(long index, Dice v, LocalDate established) {
+    private Identity identity(long index, Dice v, Industry industry, LocalDate established) {
         Prefecture prefecture = Hubei.PREFECTURES.get(v.weighted(Hubei.PREFECTURE_WEIGHTS));
         County county = v.pick(prefecture.counties());
-        Industry industry = v.chance(0.7) ? v.pick(Hubei.MANUFACTURING) : v.pick(Hubei.OTHER);
         String legalForm = v.pick("有限公司", "有限公司", "有限公司", "有限公司", "有限公司", "有限责任公司", "有限责任公司",
                 "有限责任公司", "股份有限公司", "股份有限公司");
         String brand = v.pick(Hubei.BRAND_FIRST) + v.pick(Hubei.BRAND_SECOND) + (v.chance(0.3) ? v.pick(Hubei.BRAND_SECOND) : "");
@@ -578,7 +601,8 @@ final class FirmFactory {
     /** A firm of slot N + i: valid code, never registered in market. */
     private Identity ghost(long index) {
         Dice v = new Dice(seed, options.enterprises() + index, 2);
-        return identity(options.enterprises() + index, v, date.minusYears(v.between(1, 20)));
+        Industry industry = v.chance(0.7) ? v.pick(Hubei.MANUFACTURING) : v.pick(Hubei.OTHER);
+        return identity(options.enterprises() + index, v, industry, date.minusYears(v.between(1, 20)));
     }
 
     private static List<SourceRow> anyTaxYear(Firm firm, Dice f) {

@@ -24,6 +24,10 @@ public final class GenerateCommand implements Command {
 
     public GenerateCommand() {
         this(System.out, System.err);
+        // without Spring nobody configures logging; keep POI's debug chatter off the console
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "cn/qeregistry/generator/generate-logback.xml");
+        }
     }
 
     GenerateCommand(PrintStream out, PrintStream err) {

@@ -123,7 +123,7 @@ public final class ProvinceGenerator {
         }
         long rows = 0;
         for (int i = 0; i < options.enterprises(); i++) {
-            rows += factory.firm(i).scienceRowCount();
+            rows += factory.scienceRowCount(i);
             if (rows > GeneratorOptions.XLS_MAX_DATA_ROWS) {
                 return false;
             }

@@ -70,9 +70,7 @@ final class SheetFeedWriter implements Closeable {
     }
 
     static SheetFeedWriter xls(Path file, String sheetBase, List<String> header, LocalDate asOf) {
-        HSSFWorkbook workbook = new HSSFWorkbook();
-        workbook.createInformationProperties(); // empty summary streams: no dates, and no warning on write
-        return new SheetFeedWriter(file, workbook, sheetBase, List.of(), header,
+        return new SheetFeedWriter(file, new HSSFWorkbook(), sheetBase, List.of(), header,
                 GeneratorOptions.XLS_MAX_DATA_ROWS + 1, asOf);
     }
 
