@@ -170,4 +170,14 @@ class GeneratedFilesFormTest {
             assertThat(factory.scienceRowCount(i)).as("firm %d", i).isEqualTo(factory.firm(i).scienceRowCount());
         }
     }
+
+    @Test
+    void sampleProvinceSeedsOnlyAnEmptyHome() throws IOException {
+        Path home = root.resolve("home");
+        assertThat(SampleProvince.seedIfEmpty(home, AS_OF)).isTrue();
+        assertThat(home.resolve("inbox/registry/registry-2025-11-26.xlsx")).exists();
+        assertThat(home.resolve("exchange/finance_equity.csv")).exists();
+        assertThat(SampleProvince.seedIfEmpty(home, AS_OF.plusDays(1))).isFalse();
+        assertThat(home.resolve("inbox/registry/registry-2025-11-27.xlsx")).doesNotExist();
+    }
 }
