@@ -4,9 +4,8 @@ import cn.qeregistry.core.CreditCode;
 import cn.qeregistry.core.Feed;
 import cn.qeregistry.core.Level;
 import cn.qeregistry.core.Tier;
-import cn.qeregistry.generator.Hubei.County;
 import cn.qeregistry.generator.Hubei.Industry;
-import cn.qeregistry.generator.Hubei.Prefecture;
+import cn.qeregistry.generator.Identities.Identity;
 import cn.qeregistry.generator.ReviewFacts.ScienceFacts;
 import cn.qeregistry.generator.ReviewFacts.YearFacts;
 
@@ -29,15 +28,9 @@ import static cn.qeregistry.generator.Layouts.*;
  */
 final class FirmFactory {
 
-    private static final LocalDate NEW_CODES_FROM = LocalDate.of(2015, 10, 1);
     private static final String[] ACTIVE = {"存续", "在业", "在营", "开业", "在册"};
     private static final double[] ACTIVE_WEIGHTS = {80, 9, 3, 3, 1};
     private static final String[] INACTIVE = {"吊销", "注销", "迁出", "停业"};
-    private static final String[] GRADES = {"A", "B", "M", "C", "D"};
-    private static final double[] GRADE_WEIGHTS = {40, 33, 15, 7, 5};
-
-    /** A value deliberately placed on or next to a threshold, so inclusive edges get tested. */
-    private enum Edge { NONE, REVENUE, RD, SHARE, GROWTH, DEBT, YEARS, CERT, FINANCED, SMALL_INNOVATOR, STAFF, IP }
 
     /** A deliberate hole in a holder's data; the truth shows DATA_GAP for the rules that need it. */
     private enum DataGap { MISSING_TAX_OLDEST, MISSING_TAX_LAST, NO_SCIENCE, BLANK_RD_LAST, BLANK_ABNORMAL_FLAG,
@@ -46,29 +39,15 @@ final class FirmFactory {
     private record TierLevel(Tier tier, Level level) {
     }
 
-    private record Identity(String code, String name, Prefecture prefecture, County county, String division,
-                            Industry industry, String legalForm, LocalDate established) {
-    }
-
-    /** Three fiscal years (index 0 = Y-2) of one firm's books in 元; null = not known to the tax office. */
-    private static final class Books {
-        final Long[] revenue = new Long[3];
-        final Long[] main = new Long[3];
-        final Long[] rd = new Long[3];
-        final Long[] assets = new Long[3];
-        final Long[] liabilities = new Long[3];
-        final Long[] taxPaid = new Long[3];
-        final String[] grade = new String[3];
-        final boolean[] present = new boolean[3];
-    }
-
     private final GeneratorOptions options;
+    private final Identities identities;
     private final long seed;
     private final LocalDate date;
     private final int lastYear;
 
     FirmFactory(GeneratorOptions options) {
         this.options = options;
+        this.identities = new Identities(options.seed());
         this.seed = options.seed();
         this.date = options.asOf();
         this.lastYear = options.lastYear();
@@ -130,7 +109,7 @@ final class FirmFactory {
         if (defect != null && defect.feed() != Feed.MARKET) {
             established = established.minusYears(4);
         }
-        Identity id = identity(i, v, plan.industry(), established);
+        Identity id = identities.identity(i, v, plan.industry(), established);
         Firm firm = new Firm(i, id.code());
 
         // ---------- market ----------
@@ -150,7 +129,7 @@ final class FirmFactory {
         firm.market.add(SourceRow.clean(market, f.chance(0.002)));
 
         // ---------- tax ----------
-        Books books = books(v, primary, holder ? edge : Edge.NONE, established);
+        Books books = Books.draw(v, primary, holder ? edge : Edge.NONE, established, lastYear);
         if (gap == DataGap.MISSING_TAX_OLDEST) {
             books.present[0] = false;
         } else if (gap == DataGap.MISSING_TAX_LAST) {
@@ -303,49 +282,6 @@ final class FirmFactory {
 
     // ------------------------------------------------------------------ identity
 
-    private Identity identity(long index, Dice v, Industry industry, LocalDate established) {
-        Prefecture prefecture = Hubei.PREFECTURES.get(v.weighted(Hubei.PREFECTURE_WEIGHTS));
-        County county = v.pick(prefecture.counties());
-        String legalForm = v.pick("有限公司", "有限公司", "有限公司", "有限公司", "有限公司", "有限责任公司", "有限责任公司",
-                "有限责任公司", "股份有限公司", "股份有限公司");
-        String brand = v.pick(Hubei.BRAND_FIRST) + v.pick(Hubei.BRAND_SECOND) + (v.chance(0.3) ? v.pick(Hubei.BRAND_SECOND) : "");
-        String name = switch (v.between(0, 2)) {
-            case 0 -> prefecture.shortName() + brand + industry.word() + legalForm;
-            case 1 -> brand + "（" + v.pick(prefecture.shortName(), "湖北") + "）" + industry.word() + legalForm;
-            default -> "湖北" + brand + industry.word() + legalForm;
-        };
-        double u = v.unit();
-        String division = u < 0.6 ? county.code() : u < 0.9 ? prefecture.code() : "420000";
-        String code = creditCode(index, division, established.isBefore(NEW_CODES_FROM));
-        return new Identity(code, name, prefecture, county, division, industry, legalForm, established);
-    }
-
-    /**
-     * A valid code unique to slot {@code index}: positions 9–16 are a bijective scramble of the index
-     * (8 digits for pre-2015 organisation codes, "MA" + 6 symbols after), 17 the GB 11714 check, 18 the
-     * GB 32100 check. Slots at or above the province size are ghost firms that market never registers.
-     */
-    String creditCode(long index, String division, boolean legacy) {
-        String body;
-        if (legacy) {
-            long m = 100_000_000L;
-            long value = Math.floorMod(index * 48_271L + Math.floorMod(seed * 7_919L, m), m);
-            String digits = Long.toString(value);
-            body = "0".repeat(8 - digits.length()) + digits;
-        } else {
-            long m = 887_503_681L; // 31^6
-            long value = Math.floorMod(index * 48_271L + Math.floorMod(seed * 7_919L, m), m);
-            char[] symbols = new char[6];
-            for (int k = 5; k >= 0; k--) {
-                symbols[k] = CreditCode.ALPHABET.charAt((int) (value % 31));
-                value /= 31;
-            }
-            body = "MA" + new String(symbols);
-        }
-        String first17 = "91" + division + body + CreditCode.organisationCheckChar(body);
-        return first17 + (char) CreditCode.checkCharFor(first17);
-    }
-
     // ------------------------------------------------------------------ market
 
     private Object[] marketCells(long index, Identity id, String status, Boolean abnormal, Boolean dishonest, Dice v, Dice f) {
@@ -373,91 +309,6 @@ final class FirmFactory {
     }
 
     // ------------------------------------------------------------------ tax
-
-    /** Revenue range (元) by tier: entry tiers small, champions and chain leaders large. */
-    private static double[] revenueRange(Tier tier) {
-        if (tier == null) {
-            return new double[] {500_000, 500_000_000};
-        }
-        return switch (tier) {
-            case INNOVATIVE_SME -> new double[] {2_000_000, 200_000_000};
-            case SRDI_SME -> new double[] {3_000_000, 300_000_000};
-            case LITTLE_GIANT -> new double[] {25_000_000, 1_500_000_000};
-            case SINGLE_CHAMPION -> new double[] {150_000_000, 5_000_000_000.0};
-            case CHAIN_LEADER -> new double[] {1_000_000_000, 50_000_000_000.0};
-        };
-    }
-
-    private Books books(Dice v, Tier tier, Edge edge, LocalDate established) {
-        Books b = new Books();
-        boolean exact = edge == Edge.REVENUE || edge == Edge.RD || edge == Edge.SHARE || edge == Edge.DEBT;
-        long grain = exact ? 10_000 : 100;
-        double[] range = revenueRange(tier);
-        long revenueY;
-        if (edge == Edge.REVENUE) {
-            revenueY = v.pick(10_000_000L, 50_000_000L, 100_000_000L, 400_000_000L) - (v.chance(0.4) ? 10_000L : 0L);
-        } else if (edge == Edge.FINANCED) {
-            revenueY = round(v.uniform(2_000_000, 9_990_000), grain);
-        } else if (edge == Edge.SMALL_INNOVATOR) {
-            revenueY = round(v.uniform(20_000_000, 49_900_000), grain);
-        } else {
-            revenueY = round(v.logUniform(range[0], range[1]), grain);
-        }
-        b.revenue[2] = revenueY;
-        b.revenue[1] = round(revenueY / v.uniform(0.85, 1.45), grain);
-        b.revenue[0] = round(b.revenue[1] / v.uniform(0.85, 1.45), grain);
-
-        for (int t = 0; t < 3; t++) {
-            if (edge == Edge.SHARE && t == 2) {
-                b.main[t] = exactTimes(b.revenue[t], v.pickDecimal("0.50", "0.55", "0.60", "0.70", "0.69"));
-            } else {
-                b.main[t] = Math.min(b.revenue[t], round(b.revenue[t] * v.uniform(0.45, 1.0), 100));
-            }
-        }
-        if (edge == Edge.GROWTH) {
-            // (growth of Y, growth of Y-1): averages exactly on 0, 0.05, 0.10, 0.15, or just below 0.05
-            String[][] pairs = {{"0.04", "0.06"}, {"0.03", "0.07"}, {"0.12", "0.08"}, {"0.10", "0.20"}, {"-0.03", "0.03"},
-                    {"0.05", "0.04"}, {"0.15", "0.14"}, {"-0.10", "0.02"}};
-            String[] pair = v.pick(pairs);
-            long base = 1_000_000L * v.between(3, 400);
-            b.main[0] = base;
-            b.main[1] = exactTimes(base, BigDecimal.ONE.add(new BigDecimal(pair[1])));
-            b.main[2] = exactTimes(b.main[1], BigDecimal.ONE.add(new BigDecimal(pair[0])));
-            for (int t = 0; t < 3; t++) {
-                b.revenue[t] = Math.max(b.main[t], round(b.main[t] / v.uniform(0.55, 1.0), 100));
-            }
-        }
-        for (int t = 0; t < 3; t++) {
-            if (edge == Edge.RD && t >= 1) {
-                b.rd[t] = exactTimes(b.revenue[t], v.pickDecimal("0.01", "0.02", "0.03", "0.05", "0.06", "0.0299"));
-            } else {
-                b.rd[t] = round(b.revenue[t] * v.uniform(0.002, 0.09), 100);
-            }
-        }
-        if (edge == Edge.SMALL_INNOVATOR) {
-            b.rd[2] = 15_000_000L;
-            b.rd[1] = 15_000_000L - (v.chance(0.35) ? 10_000L : 0L);
-            b.revenue[1] = Math.max(b.revenue[1], 20_000_000L);
-        }
-        for (int t = 0; t < 3; t++) {
-            b.assets[t] = round(b.revenue[t] * v.uniform(0.6, 2.5), exact ? 10_000 : 100);
-            b.liabilities[t] = edge == Edge.DEBT && t == 2
-                    ? exactTimes(b.assets[t], v.pickDecimal("0.55", "0.70", "0.75", "0.7001"))
-                    : round(b.assets[t] * v.uniform(0.15, 0.95), 100);
-            b.taxPaid[t] = round(b.revenue[t] * v.uniform(0.01, 0.07), 100);
-            b.grade[t] = GRADES[v.weighted(GRADE_WEIGHTS)];
-            b.present[t] = lastYear - 2 + t >= established.getYear();
-        }
-        return b;
-    }
-
-    private static long round(double yuan, long grain) {
-        return Math.max(grain, Math.round(yuan / grain) * grain);
-    }
-
-    private static long exactTimes(long yuan, BigDecimal factor) {
-        return BigDecimal.valueOf(yuan).multiply(factor).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-    }
 
     private Object[] taxCells(String code, String name, int t, Books b, Dice f) {
         boolean inYuan = t == options.yuanTaxFile();
@@ -549,7 +400,7 @@ final class FirmFactory {
             }
             case TAX_UNMATCHED -> {
                 Identity ghost = ghost(firm.index);
-                Books books = books(v, null, Edge.NONE, date.minusYears(5));
+                Books books = Books.draw(v, null, Edge.NONE, date.minusYears(5), lastYear);
                 firm.tax.get(2).add(SourceRow.clean(taxCells(ghost.code(), ghost.name(), 2, books, f), false));
                 firm.exceptions.add(new ExpectedException(ghost.code(), "UNMATCHED", feed));
             }
@@ -602,7 +453,7 @@ final class FirmFactory {
     private Identity ghost(long index) {
         Dice v = new Dice(seed, options.enterprises() + index, 2);
         Industry industry = v.chance(0.7) ? v.pick(Hubei.MANUFACTURING) : v.pick(Hubei.OTHER);
-        return identity(options.enterprises() + index, v, industry, date.minusYears(v.between(1, 20)));
+        return identities.identity(options.enterprises() + index, v, industry, date.minusYears(v.between(1, 20)));
     }
 
     private static List<SourceRow> anyTaxYear(Firm firm, Dice f) {
