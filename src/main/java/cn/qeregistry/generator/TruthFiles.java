@@ -73,6 +73,16 @@ final class TruthFiles implements Closeable {
         rejectLines++;
     }
 
+    /** Appends the reject lines the workbook pass wrote to its own file. */
+    void appendRejects(Path lines) throws IOException {
+        try (var reader = java.nio.file.Files.newBufferedReader(lines, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                rejects.writeRaw(line);
+                rejectLines++;
+            }
+        }
+    }
+
     long reviewLines() {
         return reviewLines;
     }
