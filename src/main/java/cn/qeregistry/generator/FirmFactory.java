@@ -388,9 +388,9 @@ final class FirmFactory {
             case MARKET_EXACT_REPEAT -> firm.market.add(SourceRow.clean(firm.market.get(0).cells().clone(), false));
             case TAX_BAD_CHECK_CHAR -> badCode(anyTaxYear(firm, f), 0, T_CODE, firm, feed, f);
             case TAX_MISSING_YEAR -> reject(anyTaxYear(firm, f), 0, T_YEAR, null, REJECT_MISSING, firm, code, feed);
-            case TAX_BAD_NUMBER -> reject(anyTaxYear(firm, f), 0, f.pick(T_REVENUE, T_MAIN, T_RD), f.pick("1O24.50", "12.34.5", "--"),
+            case TAX_BAD_NUMBER -> reject(anyTaxYear(firm, f), 0, f.pick(T_REVENUE, T_MAIN, T_RD), f.pick("1O24.50", "12.34.5", "12,3O4"),
                     REJECT_NUMBER, firm, code, feed);
-            case TAX_BAD_GRADE -> reject(anyTaxYear(firm, f), 0, T_GRADE, f.pick("E", "AA", "未评"), REJECT_ENUM, firm, code, feed);
+            case TAX_BAD_GRADE -> reject(anyTaxYear(firm, f), 0, T_GRADE, f.pick("E", "AA", "Z"), REJECT_ENUM, firm, code, feed);
             case TAX_DUPLICATE -> duplicate(anyTaxYear(firm, f), T_REVENUE, "99999.99", firm, code, feed);
             case TAX_NAME_CONFLICT -> {
                 for (List<SourceRow> rows : firm.tax) {
