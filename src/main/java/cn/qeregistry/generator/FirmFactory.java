@@ -330,9 +330,9 @@ final class FirmFactory {
         if (v.chance(0.7)) {
             issued = date.minusDays(v.between(20, 1400));
             validUntil = issued.plusYears(3).minusDays(1);
-            certNo = "GR" + issued.getYear() + "42" + String.format("%06d", v.between(1, 999_999));
+            certNo = "GR" + issued.getYear() + "42" + digits(v.between(1, 999_999), 6);
         }
-        String smeNo = v.chance(0.6) ? date.getYear() + id.county().code() + "0" + String.format("%07d", v.between(1, 9_999_999)) : null;
+        String smeNo = v.chance(0.6) ? date.getYear() + id.county().code() + "0" + digits(v.between(1, 9_999_999), 7) : null;
         int patents = (classOneIp == null ? 0 : classOneIp) + v.between(0, 6);
         return new Object[] {Forms.code(id.code(), f), Forms.otherFeedName(id.name(), f), certNo, Forms.date(issued, f, true),
                 Forms.date(validUntil, f, true), smeNo, classOneIp == null ? null : Forms.integer(classOneIp, f),
@@ -340,12 +340,18 @@ final class FirmFactory {
                 totalStaff == null ? null : Forms.integer(totalStaff, f), v.chance(0.2) ? "是" : "否"};
     }
 
+    /** {@code value} zero-padded to {@code width} ASCII digits, whatever the default locale. */
+    private static String digits(int value, int width) {
+        String plain = Integer.toString(value);
+        return "0".repeat(Math.max(0, width - plain.length())) + plain;
+    }
+
     // ------------------------------------------------------------------ finance
 
     private static String stockCode(String listing, Dice v) {
         return switch (listing) {
-            case "上市" -> v.pick("600", "601", "603", "000", "002", "300", "688") + String.format("%03d", v.between(0, 999));
-            case "新三板挂牌" -> v.pick("43", "83", "87") + String.format("%04d", v.between(0, 9999));
+            case "上市" -> v.pick("600", "601", "603", "000", "002", "300", "688") + digits(v.between(0, 999), 3);
+            case "新三板挂牌" -> v.pick("43", "83", "87") + digits(v.between(0, 9999), 4);
             default -> null;
         };
     }
