@@ -18,7 +18,8 @@ final class StepVerdict {
             out.append("intake.").append(feed).append(": ").append(failed.size()).append(" of ").append(settled.size())
                     .append(" deliveries failed — ");
             for (DeliveryStore.Settled d : failed) {
-                out.append("delivery ").append(d.id()).append(" ").append(d.fileName()).append(": ").append(d.message()).append(". ");
+                String message = d.message().startsWith(d.fileName() + ": ") ? d.message().substring(d.fileName().length() + 2) : d.message();
+                out.append("delivery ").append(d.id()).append(" ").append(d.fileName()).append(": ").append(message).append(". ");
             }
             out.append("Fix the file or mappings/").append(feed).append(".yml, then restart; the file stays in the inbox.\n");
         }

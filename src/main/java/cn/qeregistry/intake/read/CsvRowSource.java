@@ -29,13 +29,14 @@ public final class CsvRowSource implements RowSource {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
+    private final String name;
     private final Reader in;
     private final Charset charset;
     private int line = 1;
     private int pending = -2; // one character of look-ahead; -2 = none
 
-    public CsvRowSource(Path file) {
-        String name = file.getFileName().toString();
+    public CsvRowSource(Path file, String name) {
+        this.name = name;
         try {
             Encoding encoding = detect(file);
             this.charset = encoding.charset();
@@ -68,7 +69,7 @@ public final class CsvRowSource implements RowSource {
                 }
             }
         } catch (IOException e) {
-            throw new BadFileException("the CSV file cannot be read past line " + line + ": " + e.getMessage(), e);
+            throw new BadFileException(name + ": cannot be read past line " + line + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,8 +16,7 @@ public enum FileKind {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     /** The kind named by the extension, confirmed by the content; a mismatch is a {@link BadFileException}. */
-    public static FileKind of(Path file) {
-        String name = file.getFileName().toString();
+    public static FileKind of(Path file, String name) {
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         FileKind named = switch (extension) {
             case "xlsx", "xlsm" -> XLSX;
@@ -50,7 +49,7 @@ public enum FileKind {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(4096);
         } catch (IOException e) {
-            throw new BadFileException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
+            throw new BadFileException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -36,10 +36,10 @@ public final class MappedRows implements AutoCloseable {
 
     /** Opens the file as its kind says (checked against its content). */
     public static MappedRows open(java.nio.file.Path file, String displayName, FeedMapping mapping) {
-        RowSource source = switch (FileKind.of(file)) {
-            case XLSX -> new XlsxRowSource(file, mapping.sheetPattern());
-            case XLS -> new XlsRowSource(file, mapping.sheetPattern());
-            case CSV -> new CsvRowSource(file);
+        RowSource source = switch (FileKind.of(file, displayName)) {
+            case XLSX -> new XlsxRowSource(file, displayName, mapping.sheetPattern());
+            case XLS -> new XlsRowSource(file, displayName, mapping.sheetPattern());
+            case CSV -> new CsvRowSource(file, displayName);
         };
         return new MappedRows(displayName, mapping, source);
     }

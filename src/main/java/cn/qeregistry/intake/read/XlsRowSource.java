@@ -34,8 +34,7 @@ public final class XlsRowSource implements RowSource {
     private Sheet sheet;
     private int rowIndex;
 
-    public XlsRowSource(Path file, Pattern sheetPattern) {
-        String name = file.getFileName().toString();
+    public XlsRowSource(Path file, String name, Pattern sheetPattern) {
         try {
             this.fs = new POIFSFileSystem(file.toFile(), true);
         } catch (Exception e) {

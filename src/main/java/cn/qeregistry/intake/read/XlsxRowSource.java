@@ -45,8 +45,8 @@ public final class XlsxRowSource implements RowSource {
     private InputStream sheetStream;
     private XMLStreamReader sheetXml;
 
-    public XlsxRowSource(Path file, Pattern sheetPattern) {
-        this.fileName = file.getFileName().toString();
+    public XlsxRowSource(Path file, String fileName, Pattern sheetPattern) {
+        this.fileName = fileName;
         try {
             this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (Exception e) {
@@ -273,7 +273,7 @@ public final class XlsxRowSource implements RowSource {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private static XMLInputFactory safeFactory() {
