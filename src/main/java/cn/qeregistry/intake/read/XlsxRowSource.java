@@ -192,7 +192,7 @@ public final class XlsxRowSource implements RowSource {
                 Dates.Parsed date = Dates.parse(value, java.util.Set.of("excel-serial"), date1904);
                 return date.date() != null ? date.date().toString() : value;
             }
-            return value;
+            return plainNumber(value);
         }
         return switch (type) {
             case "s" -> value == null ? null : strings.getItemAt(Integer.parseInt(value.trim())).getString();
@@ -200,6 +200,15 @@ public final class XlsxRowSource implements RowSource {
             case "b" -> "1".equals(value) ? "TRUE" : "FALSE";
             default -> value; // str (cached formula text), e (error such as #N/A), d (ISO date)
         };
+    }
+
+    /** {@code 5.0} → {@code 5}, {@code 1.2E3} → {@code 1200}: numbers as a person would type them. */
+    private static String plainNumber(String value) {
+        try {
+            return new BigDecimal(value.trim()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private boolean isDateStyle(int style) {
