@@ -22,6 +22,9 @@ create unique index intake_reject_source_row on intake_reject (delivery_id, coal
 -- A short code of the first problem (required, credit_code, number, date, enum, range, format,
 -- length, duplicate) so a step can say which reasons dominate.
 alter table intake_reject add column rule varchar(32);
+-- The row's key as staged (e.g. uscc|fiscal_year) when its key fields are valid, so a rejected copy of
+-- a key still counts when the delivery's duplicate keys are settled.
+alter table intake_reject add column row_key text;
 create index intake_reject_delivery on intake_reject (delivery_id, rule);
 
 create schema if not exists exchange;

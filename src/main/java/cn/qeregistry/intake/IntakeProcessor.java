@@ -11,10 +11,12 @@ class IntakeProcessor implements ItemProcessor<IntakeItem, StagedOutput> {
 
     private final RowNormaliser normaliser;
     private final InboxReader reader;
+    private final int[] keyFields;
 
-    IntakeProcessor(RowNormaliser normaliser, InboxReader reader) {
+    IntakeProcessor(RowNormaliser normaliser, InboxReader reader, int[] keyFields) {
         this.normaliser = normaliser;
         this.reader = reader;
+        this.keyFields = keyFields;
     }
 
     @Override
@@ -28,8 +30,19 @@ class IntakeProcessor implements ItemProcessor<IntakeItem, StagedOutput> {
         }
         RowNormaliser.Result result = normaliser.normalise(data.row().raw(), data.row().layout());
         if (!result.ok()) {
-            throw new RowRejectedException(data.deliveryId(), data.row(), result.problems());
+            throw new RowRejectedException(data.deliveryId(), data.row(), result.problems(), key(result.values()));
         }
         return new StagedOutput.StagedRow(data.deliveryId(), data.row().raw().sheet(), data.row().raw().rowNo(), result.values());
+    }
+
+    private String key(String[] values) {
+        StringBuilder key = new StringBuilder();
+        for (int field : keyFields) {
+            if (values[field] == null) {
+                return null;
+            }
+            key.append(key.isEmpty() ? "" : "|").append(values[field]);
+        }
+        return key.toString();
     }
 }

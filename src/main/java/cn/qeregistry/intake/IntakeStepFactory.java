@@ -85,7 +85,7 @@ class IntakeStepFactory {
         var builder = new StepBuilder(name, jobRepository).<IntakeItem, StagedOutput>chunk(chunkSize)
                 .transactionManager(transactions)
                 .reader(reader)
-                .processor(new IntakeProcessor(normaliser, reader))
+                .processor(new IntakeProcessor(normaliser, reader, mapping.key().stream().mapToInt(mapping::indexOf).toArray()))
                 .writer(new StagingWriter(mapping, staging, deliveries, jdbc, jobExecutionId::get))
                 .listener(new Outcome(mapping, deliveries, jobExecutionId))
                 .faultTolerant()

@@ -30,7 +30,8 @@ class RejectRecorder implements SkipPolicy, SkipListener<IntakeItem, StagedOutpu
     public void onSkipInProcess(IntakeItem item, Throwable t) {
         RowRejectedException rejected = rejection(t);
         if (rejected != null) {
-            rejects.reject(feed, rejected.deliveryId(), rejected.row().raw(), rejected.row().layout(), usccField, rejected.problems());
+            rejects.reject(feed, rejected.deliveryId(), rejected.row().raw(), rejected.row().layout(), usccField,
+                    rejected.problems(), rejected.rowKey());
         }
     }
 

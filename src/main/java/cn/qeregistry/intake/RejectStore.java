@@ -22,7 +22,8 @@ class RejectStore {
         this.jdbc = jdbc;
     }
 
-    void reject(String feed, long deliveryId, RawRow row, ColumnLayout layout, int usccField, List<Problem> problems) {
+    void reject(String feed, long deliveryId, RawRow row, ColumnLayout layout, int usccField, List<Problem> problems,
+                String rowKey) {
         Problem first = problems.get(0);
         List<Map<String, String>> all = new ArrayList<>();
         for (Problem p : problems) {
@@ -39,10 +40,11 @@ class RejectStore {
             uscc = uscc.isEmpty() ? null : uscc.substring(0, 64);
         }
         jdbc.sql("""
-                        insert into intake_reject (delivery_id, feed, category, uscc, sheet, row_no, column_name, value, reason, rule, problems, raw_cells)
-                        values (?, ?, 'INTAKE_REJECT', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
+                        insert into intake_reject (delivery_id, feed, category, uscc, sheet, row_no, column_name, value, reason, rule, problems,
+                                                   raw_cells, row_key)
+                        values (?, ?, 'INTAKE_REJECT', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
                 .params(deliveryId, feed, uscc, row.sheet(), row.rowNo(), first.column(), first.value(), first.reason(),
-                        first.rule(), Json.array(all), Json.object(rawCells(row, layout)))
+                        first.rule(), Json.array(all), Json.object(rawCells(row, layout)), rowKey)
                 .update();
     }
 

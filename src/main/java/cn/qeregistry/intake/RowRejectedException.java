@@ -14,12 +14,19 @@ public class RowRejectedException extends RuntimeException {
     private final long deliveryId;
     private final transient MappedRows.Row row;
     private final transient List<Problem> problems;
+    private final String rowKey;
 
-    RowRejectedException(long deliveryId, MappedRows.Row row, List<Problem> problems) {
+    RowRejectedException(long deliveryId, MappedRows.Row row, List<Problem> problems, String rowKey) {
         super("row " + row.raw().rowNo() + ": " + problems.get(0).reason(), null, false, false);
         this.deliveryId = deliveryId;
         this.row = row;
         this.problems = problems;
+        this.rowKey = rowKey;
+    }
+
+    /** The key as it would be staged (fields joined by |), or null when a key field is itself bad. */
+    String rowKey() {
+        return rowKey;
     }
 
     long deliveryId() {

@@ -74,37 +74,50 @@ class Staging {
     }
 
     /**
-     * Rows of one delivery sharing a key: with different values every copy moves to intake_reject
-     * as DUPLICATE (no copy is chosen); exact repeats keep their first copy. Returns the number of
-     * repeats removed.
+     * Rows of one delivery sharing a key with different values — staged copies, or a staged copy and
+     * a copy rejected for another field — all become DUPLICATE in intake_reject: no copy is chosen.
+     * Then exact repeats keep their first copy. One statement (data-modifying CTEs share a snapshot).
+     * Returns the number of repeats removed.
      */
     long settleDuplicates(FeedMapping mapping, long deliveryId) {
         String table = mapping.stagingTable();
         List<String> key = mapping.key();
-        String keys = String.join(", ", key);
-        String keyText = key.stream().map(k -> "'" + k + "=' || r." + k).collect(Collectors.joining(" || ', ' || "));
+        String rowKey = "concat_ws('|', " + key.stream().map(k -> "s." + k + "::text").collect(Collectors.joining(", ")) + ")";
+        String keyNames = String.join(", ", key);
         jdbc.sql("""
-                with r as (
-                    select s.sheet, s.row_no, %s, to_jsonb(s) - 'delivery_id' - 'row_no' - 'sheet' as body
+                with staged as (
+                    select s.sheet, s.row_no, s.uscc, %s as row_key, to_jsonb(s) - 'delivery_id' - 'row_no' - 'sheet' as body
                     from %s s where s.delivery_id = :d
+                ), copies as (
+                    select sheet, row_no, row_key, body from staged
+                    union all
+                    select sheet, row_no, row_key, null from intake_reject
+                    where delivery_id = :d and category = 'INTAKE_REJECT' and row_key is not null
                 ), conflicted as (
-                    select %s, string_agg(coalesce(sheet || '!', '') || row_no, ', ' order by sheet, row_no) as source_rows
-                    from r group by %s having count(distinct body) > 1
+                    select row_key, 'key (%s) = (' || replace(row_key, '|', ', ') || ') appears in rows '
+                           || string_agg(coalesce(sheet || '!', '') || row_no, ', ' order by sheet, row_no)
+                           || ' with different values; no copy is staged' as reason
+                    from copies group by row_key
+                    having count(distinct body) > 1 or (count(body) > 0 and count(*) > count(body))
+                ), held_back as (
+                    insert into intake_reject (delivery_id, feed, category, uscc, sheet, row_no, column_name, value, reason, rule,
+                                               problems, raw_cells, row_key)
+                    select :d, :feed, 'DUPLICATE', st.uscc, st.sheet, st.row_no, :column, st.row_key, c.reason, 'duplicate',
+                           jsonb_build_array(jsonb_build_object('rule', 'duplicate', 'reason', c.reason)), st.body, st.row_key
+                    from staged st join conflicted c using (row_key)
+                    returning 1
+                ), rejected_copies as (
+                    update intake_reject r set category = 'DUPLICATE', rule = 'duplicate', reason = c.reason,
+                           problems = jsonb_build_array(jsonb_build_object('rule', 'duplicate', 'reason', c.reason)) || r.problems
+                    from conflicted c
+                    where r.delivery_id = :d and r.category = 'INTAKE_REJECT' and r.row_key = c.row_key
+                    returning 1
                 )
-                insert into intake_reject (delivery_id, feed, category, uscc, sheet, row_no, column_name, value, reason, rule, problems, raw_cells)
-                select :d, :feed, 'DUPLICATE', r.uscc, r.sheet, r.row_no, :column, r.uscc, x.reason, 'duplicate',
-                       jsonb_build_array(jsonb_build_object('rule', 'duplicate', 'reason', x.reason)), r.body
-                from r join conflicted c using (%s)
-                cross join lateral (select 'key ' || %s || ' appears in rows ' || c.source_rows
-                                           || ' with different values; no copy is staged' as reason) x
-                """.formatted(keys, table, keys, keys, keys, keyText))
+                delete from %s s using staged st join conflicted c using (row_key)
+                where s.delivery_id = :d and coalesce(s.sheet, '') = coalesce(st.sheet, '') and s.row_no = st.row_no
+                """.formatted(rowKey, table, keyNames, table))
                 .param("d", deliveryId).param("feed", mapping.feed()).param("column", String.join("+", key))
                 .update();
-        jdbc.sql("""
-                delete from %s s using intake_reject r
-                where s.delivery_id = :d and r.delivery_id = :d and r.category = 'DUPLICATE'
-                  and coalesce(s.sheet, '') = coalesce(r.sheet, '') and s.row_no = r.row_no""".formatted(table))
-                .param("d", deliveryId).update();
         String sameKey = key.stream().map(k -> "a." + k + " = b." + k).collect(Collectors.joining(" and "));
         return jdbc.sql("""
                 delete from %s a using %s b

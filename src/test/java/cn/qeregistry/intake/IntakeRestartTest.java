@@ -65,16 +65,19 @@ class IntakeRestartTest {
         assertThat(deliveries).hasSize(1);
         var delivery = deliveries.get(0);
         assertThat(delivery.status()).isEqualTo("STAGED");
-        // 11 bad dates, 2 copies of a conflicting key, 1 exact repeat
+        // 10 bad dates alone, 2 keys held back with all their copies (4 rows), 1 exact repeat
         assertThat(List.of(delivery.read(), delivery.staged(), delivery.rejected(), delivery.repeated()))
-                .containsExactly((long) ROWS, (long) ROWS - 14, 13L, 1L);
-        assertThat(staged(delivery.id())).isEqualTo(ROWS - 14);
+                .containsExactly((long) ROWS, (long) ROWS - 15, 14L, 1L);
+        assertThat(staged(delivery.id())).isEqualTo(ROWS - 15);
         assertThat(jdbc.sql("select count(distinct row_no) from stg_market where delivery_id = ?").param(delivery.id())
-                .query(Long.class).single()).isEqualTo(ROWS - 14);
+                .query(Long.class).single()).isEqualTo(ROWS - 15);
         assertThat(jdbc.sql("select count(*) from intake_reject where delivery_id = ? and rule = 'date'").param(delivery.id())
-                .query(Long.class).single()).isEqualTo(11);
+                .query(Long.class).single()).isEqualTo(10);
         assertThat(jdbc.sql("select string_agg(row_no::text, ',' order by row_no) from intake_reject where delivery_id = ? and category = 'DUPLICATE'")
-                .param(delivery.id()).query(String.class).single()).isEqualTo("52,952");
+                .param(delivery.id()).query(String.class).single()).isEqualTo("9,52,952,1002");
+        assertThat(jdbc.sql("select problems::text from intake_reject where delivery_id = ? and row_no = 9").param(delivery.id())
+                .query(String.class).single()).as("the copy rejected for its date keeps that problem too")
+                .contains("duplicate").contains("2020-02-30");
         assertThat(Files.list(IntakeFixtures.inbox(Feed.MARKET)).count()).isZero();
     }
 
@@ -86,11 +89,14 @@ class IntakeRestartTest {
         return jdbc.sql("select count(*) from intake_reject where delivery_id = ?").param(deliveryId).query(Long.class).single();
     }
 
-    /** 1,050 data rows (lines 2…1051): a bad date every 100 rows, a conflicting key at lines 52/952, line 1051 repeats line 12. */
+    /**
+     * 1,050 data rows (lines 2…1051): a bad date every 100 rows from line 9; a conflicting key at lines
+     * 52/952; line 1002 a good copy of the key of line 9 (rejected for its date); line 1051 repeats line 12.
+     */
     private static Path largeMarketFile() throws Exception {
         StringBuilder csv = new StringBuilder("统一社会信用代码,企业名称,法定代表人,企业类型,登记状态,成立日期,注册资本(万元),行业代码,登记机关,住所,所属区划代码,列入经营异常名录,列入严重违法失信名单\r\n");
         for (int i = 0; i < ROWS; i++) {
-            int n = i == 950 ? 50 : i == ROWS - 1 ? 10 : i;
+            int n = i == 950 ? 50 : i == 1000 ? 7 : i == ROWS - 1 ? 10 : i;
             String name = i == 950 ? "另一个名字有限公司" : "企业" + n + "有限公司";
             String date = i % 100 == 7 ? "2020-02-30" : "2020-01-01";
             csv.append(code(10000 + n)).append(',').append(name).append(",某,有限责任公司,存续,").append(date)
