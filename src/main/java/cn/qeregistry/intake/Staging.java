@@ -85,14 +85,22 @@ class Staging {
         String rowKey = "concat_ws('|', " + key.stream().map(k -> "s." + k + "::text").collect(Collectors.joining(", ")) + ")";
         String keyNames = String.join(", ", key);
         jdbc.sql("""
-                with staged as (
-                    select s.sheet, s.row_no, s.uscc, %s as row_key, to_jsonb(s) - 'delivery_id' - 'row_no' - 'sheet' as body
-                    from %s s where s.delivery_id = :d
+                with keyed as (
+                    select s.sheet, s.row_no, s.uscc, %s as row_key from %s s where s.delivery_id = :d
+                ), rejected as (
+                    select sheet, row_no, row_key from intake_reject
+                    where delivery_id = :d and category = 'INTAKE_REJECT' and row_key is not null
+                ), shared_keys as (
+                    select row_key from (select row_key from keyed union all select row_key from rejected) k
+                    group by row_key having count(*) > 1
+                ), staged as (
+                    select k.sheet, k.row_no, k.uscc, k.row_key, to_jsonb(s) - 'delivery_id' - 'row_no' - 'sheet' as body
+                    from keyed k join shared_keys using (row_key)
+                    join %s s on s.delivery_id = :d and coalesce(s.sheet, '') = coalesce(k.sheet, '') and s.row_no = k.row_no
                 ), copies as (
                     select sheet, row_no, row_key, body from staged
                     union all
-                    select sheet, row_no, row_key, null from intake_reject
-                    where delivery_id = :d and category = 'INTAKE_REJECT' and row_key is not null
+                    select sheet, row_no, row_key, null from rejected join shared_keys using (row_key)
                 ), conflicted as (
                     select row_key, 'key (%s) = (' || replace(row_key, '|', ', ') || ') appears in rows '
                            || string_agg(coalesce(sheet || '!', '') || row_no, ', ' order by sheet, row_no)
@@ -115,7 +123,7 @@ class Staging {
                 )
                 delete from %s s using staged st join conflicted c using (row_key)
                 where s.delivery_id = :d and coalesce(s.sheet, '') = coalesce(st.sheet, '') and s.row_no = st.row_no
-                """.formatted(rowKey, table, keyNames, table))
+                """.formatted(rowKey, table, table, keyNames, table))
                 .param("d", deliveryId).param("feed", mapping.feed()).param("column", String.join("+", key))
                 .update();
         String sameKey = key.stream().map(k -> "a." + k + " = b." + k).collect(Collectors.joining(" and "));

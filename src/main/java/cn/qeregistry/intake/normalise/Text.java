@@ -13,7 +13,7 @@ public final class Text {
         if (raw == null) {
             return null;
         }
-        String text = isPlainAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String text = isNfkcStable(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
         int start = 0;
         int end = text.length();
         while (start < end && isBlank(text.charAt(start))) {
@@ -70,9 +70,11 @@ public final class Text {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 
-    private static boolean isPlainAscii(String s) {
+    /** Printable ASCII and CJK unified ideographs have no NFKC mapping: most cells skip the normaliser. */
+    private static boolean isNfkcStable(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x7F) {
+            char c = s.charAt(i);
+            if (!((c >= 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF))) {
                 return false;
             }
         }
