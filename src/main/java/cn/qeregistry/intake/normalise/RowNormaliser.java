@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 public final class RowNormaliser {
 
     private static final BigDecimal MAX_MONEY = new BigDecimal("1E18");
+    private static final BigDecimal MAX_INTEGER = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private final FeedMapping mapping;
     private final Set<String> creditCodeAllowList;
@@ -125,6 +126,10 @@ public final class RowNormaliser {
                     return null;
                 }
                 value = value.setScale(0, RoundingMode.UNNECESSARY);
+                if (value.abs().compareTo(MAX_INTEGER) > 0) {
+                    cell.fail("range", cell.column + " " + cleaned + " is too large to be plausible");
+                    return null;
+                }
             }
             case MONEY -> value = value.multiply(factor).setScale(2, RoundingMode.HALF_UP);
             default -> {

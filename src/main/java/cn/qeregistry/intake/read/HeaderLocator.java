@@ -108,7 +108,8 @@ public final class HeaderLocator {
         }
 
         ColumnLayout layout(RawRow row) {
-            List<String> headers = Arrays.stream(row.cells()).map(c -> c == null ? "" : Text.clean(c) == null ? "" : Text.clean(c)).toList();
+            // as written (trimmed), so a reject names the column the department sees
+            List<String> headers = Arrays.stream(row.cells()).map(c -> c == null ? "" : c.strip()).toList();
             return new ColumnLayout(row.sheet(), row.rowNo(), columns, factors, headers);
         }
     }
