@@ -4,7 +4,6 @@ import cn.qeregistry.intake.normalise.Dates;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Streams the rows of an .xlsx: XSSFReader for the package parts and a pull parser over each
  * sheet's XML, so memory stays flat whatever the row count. Formula cells give their cached value,
- * inline and shared strings their text, date-formatted numbers an ISO date (1900 or 1904 system,
+ * inline and shared strings their text (shared strings spilled to a temporary file, not the heap), date-formatted numbers an ISO date (1900 or 1904 system,
  * from {@code workbookPr date1904}).
  */
 public final class XlsxRowSource implements RowSource {
@@ -35,7 +34,7 @@ public final class XlsxRowSource implements RowSource {
     private final String fileName;
     private final OPCPackage pkg;
     private final XSSFReader reader;
-    private final ReadOnlySharedStringsTable strings;
+    private final SpilledSharedStrings strings;
     private final StylesTable styles;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private final List<SheetChoice.Sheet> sheets;
@@ -54,7 +53,6 @@ public final class XlsxRowSource implements RowSource {
         }
         try {
             this.reader = new XSSFReader(pkg);
-            this.strings = new ReadOnlySharedStringsTable(pkg, false);
             this.styles = reader.getStylesTable();
             this.sheets = SheetChoice.choose(fileName, workbookSheets(), sheetPattern);
         } catch (BadFileException e) {
@@ -63,6 +61,12 @@ public final class XlsxRowSource implements RowSource {
         } catch (Exception e) {
             pkg.revert();
             throw translate(e, "not a readable .xlsx workbook");
+        }
+        try (InputStream shared = sharedStringsPart()) {
+            this.strings = new SpilledSharedStrings(shared, xml);
+        } catch (Exception e) {
+            pkg.revert();
+            throw translate(e, "its shared strings cannot be read");
         }
     }
 
@@ -80,7 +84,7 @@ public final class XlsxRowSource implements RowSource {
                 closeSheet();
             }
         } catch (BadFileException e) {
-            throw e;
+            throw e.getMessage().startsWith(fileName) ? e : new BadFileException(fileName + ": " + e.getMessage(), e);
         } catch (Exception e) {
             throw translate(e, "the workbook cannot be read past this point");
         }
@@ -89,7 +93,14 @@ public final class XlsxRowSource implements RowSource {
     @Override
     public void close() {
         closeSheet();
+        strings.close();
         pkg.revert(); // opened read-only: nothing to save
+    }
+
+    /** The sharedStrings part, or null when the workbook has none (inline strings only). */
+    private InputStream sharedStringsPart() throws Exception {
+        var parts = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
+        return parts.isEmpty() ? null : parts.get(0).getInputStream();
     }
 
     private boolean openNextSheet() throws Exception {
@@ -195,7 +206,7 @@ public final class XlsxRowSource implements RowSource {
             return plainNumber(value);
         }
         return switch (type) {
-            case "s" -> value == null ? null : strings.getItemAt(Integer.parseInt(value.trim())).getString();
+            case "s" -> value == null ? null : strings.get(Integer.parseInt(value.trim()));
             case "inlineStr" -> inline == null ? null : inline.toString();
             case "b" -> "1".equals(value) ? "TRUE" : "FALSE";
             default -> value; // str (cached formula text), e (error such as #N/A), d (ISO date)
