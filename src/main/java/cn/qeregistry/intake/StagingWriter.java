@@ -89,6 +89,6 @@ class StagingWriter implements ItemWriter<StagedOutput> {
     }
 
     private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
     }
 }

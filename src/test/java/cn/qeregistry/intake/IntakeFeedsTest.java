@@ -244,7 +244,7 @@ class IntakeFeedsTest {
         assertThat(delivery.status()).isEqualTo("FAILED");
         assertThat(count("stg_market", delivery.id())).isZero();
         long invalid = jdbc.sql("select count(*) from intake_reject where delivery_id = ?").param(delivery.id()).query(Long.class).single();
-        assertThat(exit(execution)).contains(invalid + " of 20 rows rejected").contains("threshold 5.0%")
+        assertThat(exit(execution)).contains(invalid + " of 20 rows rejected").contains("threshold 5%")
                 .contains("enum 2").contains("intake_reject where delivery_id = " + delivery.id());
         assertThat(Files.exists(inboxCopy)).isTrue();
     }
