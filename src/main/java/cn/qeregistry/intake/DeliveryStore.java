@@ -10,12 +10,9 @@ import java.util.Optional;
 @Component
 class DeliveryStore {
 
-    static final String RECEIVED = "RECEIVED";
     static final String STAGING = "STAGING";
-    static final String STAGED = "STAGED";
     static final String FAILED = "FAILED";
     static final String DUPLICATE = "DUPLICATE";
-    static final String SUPERSEDED = "SUPERSEDED";
 
     private final JdbcClient jdbc;
 

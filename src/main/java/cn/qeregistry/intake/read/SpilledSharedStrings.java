@@ -93,10 +93,6 @@ final class SpilledSharedStrings implements AutoCloseable {
         }
     }
 
-    int size() {
-        return count;
-    }
-
     @Override
     public void close() {
         try {
