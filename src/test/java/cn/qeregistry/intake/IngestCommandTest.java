@@ -25,6 +25,7 @@ class IngestCommandTest {
 
     @Autowired IngestCommand ingest;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.qeregistry.runs.JobRunner runner;
 
     @BeforeEach
     void emptyIntake() throws Exception {
@@ -51,6 +52,17 @@ class IngestCommandTest {
 
         assertThat(ingest.run(Arguments.parse(List.of("--feed=tax", empty.toString()), OPTIONS))).isEqualTo(Command.FAILED);
         assertThat(IntakeFixtures.deliveries(jdbc, "tax").get(0).message()).endsWith("the file is empty (0 bytes)");
+    }
+
+    @Test
+    void nightlyStartsWithTheFiveIntakeStepsAndEachFeedHasItsOwnIntakeJob() {
+        var nightly = (org.springframework.batch.core.job.SimpleJob) runner.job("nightly").orElseThrow();
+
+        assertThat(nightly.getStepNames()).startsWith("intake.market", "intake.tax", "intake.science", "intake.finance", "intake.registry");
+        for (String feed : List.of("market", "tax", "science", "finance", "registry")) {
+            var job = (org.springframework.batch.core.job.SimpleJob) runner.job("intake." + feed).orElseThrow();
+            assertThat(job.getStepNames()).containsExactly("intake." + feed);
+        }
     }
 
     @Test
