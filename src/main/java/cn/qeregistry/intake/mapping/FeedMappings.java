@@ -12,12 +12,10 @@ import java.util.Map;
 /**
  * The five feed mappings, read and checked at start-up: a bad file stops the application with the
  * file and key. The folder is {@code qe.mappings-dir} (default: {@code mappings/} of the
- * config dir). A config dir without a mappings folder (another feature's test set-up) starts
- * without them; intake steps then fail when run, naming the folder.
+ * config dir); without it the application does not start.
  */
 @Component
 public class FeedMappings {
-
 
     private final Path dir;
     private final Map<Feed, FeedMapping> mappings = new EnumMap<>(Feed.class);
