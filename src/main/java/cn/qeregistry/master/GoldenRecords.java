@@ -1,0 +1,164 @@
+package cn.qeregistry.master;
+
+import cn.qeregistry.core.Feed;
+import cn.qeregistry.master.Survivorship.Rule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the golden records of the touched firms and writes what differs: history first (old values
+ * are still in place), then enterprise, per-year facts, tier holdings and lineage. Every statement is
+ * set-based; a row is written only when one of its values changed.
+ */
+final class GoldenRecords {
+
+    private static final String TIER_SUMMARY = "case when %1$s.tier is not null then jsonb_strip_nulls(jsonb_build_object("
+            + "'level', %1$s.level, 'recognised_year', %1$s.recognised_year, 'batch', %1$s.batch, 'valid_until', %1$s.valid_until, "
+            + "'region_code', %1$s.region_code, 'main_product', %1$s.main_product))::text end";
+    private static final String TIER_COLUMNS = "level, recognised_year, batch, valid_until, region_code, main_product, delivery_id, row_no";
+    private static final String LINEAGE_COLUMNS = "feed, delivery_id, sheet, row_no, as_of";
+
+    private final JdbcClient jdbc;
+    private final Survivorship rules;
+
+    GoldenRecords(JdbcClient jdbc, Survivorship rules) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    void build() {
+        run(GoldenSql.goldenRecord(rules.record()));
+        run("alter table golden_ent add primary key (uscc)");
+        run("analyze golden_ent");
+        run(GoldenSql.goldenYear(rules.year()));
+        run("alter table golden_year add primary key (uscc, fiscal_year)");
+        run("analyze golden_year");
+        run("""
+                create temp table golden_tier on commit drop as
+                select g.uscc, t.tier, t.level, t.recognised_year, t.batch, t.valid_until, t.region_code, t.main_product,
+                       t.delivery_id, t.sheet, t.row_no, t.as_of
+                from cur_tier t join golden_ent g on g.uscc = t.code::char(18)""");
+        run("alter table golden_tier add primary key (uscc, tier)");
+        run("analyze golden_tier");
+        run("create temp table golden_lineage on commit drop as "
+                + "select g.uscc, v.attribute, 0 as fiscal_year, v.feed, "
+                + lineageFields(GoldenSql.RECORD_FEEDS) + " from golden_ent g cross join lateral "
+                + GoldenSql.winners(rules.record(), "g") + " where v.feed is not null"
+                + " union all select g.uscc, v.attribute, g.fiscal_year, v.feed, "
+                + lineageFields(GoldenSql.YEAR_FEEDS) + " from golden_year g cross join lateral "
+                + GoldenSql.winners(rules.year(), "g") + " where v.feed is not null"
+                + " union all select uscc, 'tier:' || tier, 0, 'registry', delivery_id, sheet, row_no, as_of from golden_tier");
+        run("alter table golden_lineage add primary key (uscc, attribute, fiscal_year)");
+        run("analyze golden_lineage");
+    }
+
+    /**
+     * Records every value that differs from the firm's golden record before this run. A firm seen for
+     * the first time has no history (its created_execution_id says when it appeared); a firm that
+     * left the registration feed records its values going to nothing.
+     */
+    long recordHistory(long execution) {
+        long changes = run("""
+                insert into attribute_history (uscc, attribute, fiscal_year, old_value, new_value, job_execution_id)
+                select e.uscc, v.attribute, 0, v.old_value, v.new_value, :execution
+                from touched t join enterprise e on e.uscc = t.ecode
+                left join golden_ent g on g.uscc = e.uscc
+                cross join lateral %s
+                where v.old_value is distinct from v.new_value""".formatted(GoldenSql.changes(rules.record(), "e", "g")), execution);
+        changes += run("""
+                insert into attribute_history (uscc, attribute, fiscal_year, old_value, new_value, job_execution_id)
+                select coalesce(f.uscc, g.uscc), v.attribute, coalesce(f.fiscal_year, g.fiscal_year), v.old_value, v.new_value,
+                       :execution
+                from (select f.* from enterprise_year_fact f join touched t on f.uscc = t.ecode) f
+                full join golden_year g on g.uscc = f.uscc and g.fiscal_year = f.fiscal_year
+                cross join lateral %s
+                where v.old_value is distinct from v.new_value
+                  and exists (select 1 from enterprise e where e.uscc = coalesce(f.uscc, g.uscc))"""
+                .formatted(GoldenSql.changes(rules.year(), "f", "g")), execution);
+        changes += run("""
+                insert into attribute_history (uscc, attribute, fiscal_year, old_value, new_value, job_execution_id)
+                select coalesce(h.uscc, g.uscc), 'tier:' || coalesce(h.tier, g.tier), 0, %s, %s, :execution
+                from (select h.* from tier_holding h join touched t on h.uscc = t.ecode) h
+                full join golden_tier g on g.uscc = h.uscc and g.tier = h.tier
+                where (%1$s) is distinct from (%2$s)
+                  and exists (select 1 from enterprise e where e.uscc = coalesce(h.uscc, g.uscc))"""
+                .formatted(TIER_SUMMARY.formatted("h"), TIER_SUMMARY.formatted("g")), execution);
+        return changes;
+    }
+
+    /** Writes the golden records; returns the number of enterprise rows inserted, updated or removed. */
+    long write(long execution) {
+        // Rows no longer backed by a current staged row go first (year facts before their enterprise).
+        run("""
+                delete from enterprise_year_fact f using touched t where f.uscc = t.ecode
+                  and not exists (select 1 from golden_year g where g.uscc = f.uscc and g.fiscal_year = f.fiscal_year)""");
+        run("""
+                delete from tier_holding h using touched t where h.uscc = t.ecode
+                  and not exists (select 1 from golden_tier g where g.uscc = h.uscc and g.tier = h.tier)""");
+        run("""
+                delete from attribute_lineage l using touched t where l.uscc = t.ecode
+                  and not exists (select 1 from golden_lineage g
+                                  where g.uscc = l.uscc and g.attribute = l.attribute and g.fiscal_year = l.fiscal_year)""");
+        long written = run("""
+                delete from enterprise e using touched t where e.uscc = t.ecode
+                  and not exists (select 1 from golden_ent g where g.uscc = e.uscc)""");
+        String record = columns(rules.record());
+        written += run("""
+                insert into enterprise (uscc, %1$s, created_execution_id, updated_execution_id, updated_at)
+                select uscc, %1$s, :execution, :execution, now() from golden_ent
+                on conflict (uscc) do update set %2$s, updated_execution_id = excluded.updated_execution_id,
+                    updated_at = excluded.updated_at
+                where (%3$s) is distinct from (%4$s)"""
+                .formatted(record, assignments(rules.record()), qualified("enterprise", rules.record()),
+                        qualified("excluded", rules.record())), execution);
+        String year = columns(rules.year());
+        run("""
+                insert into enterprise_year_fact (uscc, fiscal_year, %1$s)
+                select uscc, fiscal_year, %1$s from golden_year
+                on conflict (uscc, fiscal_year) do update set %2$s
+                where (%3$s) is distinct from (%4$s)"""
+                .formatted(year, assignments(rules.year()), qualified("enterprise_year_fact", rules.year()),
+                        qualified("excluded", rules.year())));
+        run(upsert("tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier"));
+        run(upsert("attribute_lineage", "uscc, attribute, fiscal_year", LINEAGE_COLUMNS, "golden_lineage"));
+        return written;
+    }
+
+    private static String lineageFields(List<Feed> feeds) {
+        return GoldenSql.lineage(feeds, "g", "v.feed", "delivery") + " as delivery_id, "
+                + GoldenSql.lineage(feeds, "g", "v.feed", "sheet") + " as sheet, "
+                + GoldenSql.lineage(feeds, "g", "v.feed", "row") + " as row_no, "
+                + GoldenSql.lineage(feeds, "g", "v.feed", "as_of") + " as as_of";
+    }
+
+    private static String upsert(String table, String key, String columns, String from) {
+        List<String> names = List.of(columns.split(", "));
+        return "insert into " + table + " (" + key + ", " + columns + ") select " + key + ", " + columns + " from " + from
+                + " on conflict (" + key + ") do update set "
+                + names.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+                + " where (" + names.stream().map(c -> table + "." + c).collect(Collectors.joining(", "))
+                + ") is distinct from (" + names.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String columns(List<Rule> rules) {
+        return rules.stream().map(Rule::column).collect(Collectors.joining(", "));
+    }
+
+    private static String assignments(List<Rule> rules) {
+        return rules.stream().map(rule -> rule.column() + " = excluded." + rule.column()).collect(Collectors.joining(", "));
+    }
+
+    private static String qualified(String table, List<Rule> rules) {
+        return rules.stream().map(rule -> table + "." + rule.column()).collect(Collectors.joining(", "));
+    }
+
+    private long run(String sql) {
+        return jdbc.sql(sql).update();
+    }
+
+    private long run(String sql, long execution) {
+        return jdbc.sql(sql).param("execution", execution).update();
+    }
+}
