@@ -1,9 +1,8 @@
 package cn.qeregistry.master;
 
 import cn.qeregistry.core.Feed;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -15,44 +14,44 @@ import java.util.stream.Collectors;
  */
 final class ChangedFirms {
 
-    private final JdbcClient jdbc;
+    private final Statements sql;
 
-    ChangedFirms(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ChangedFirms(Statements sql) {
+        this.sql = sql;
     }
 
     /** Whether the golden records were built with other rules than {@code digest} (or never built). */
     boolean rulesChanged(String digest) {
-        return jdbc.sql("select survivorship_digest from master_state where id = 1").query(String.class).optional()
-                .map(previous -> !previous.equals(digest)).orElse(true);
+        return sql.single("select count(*) from master_state where survivorship_digest = :digest", Map.of("digest", digest),
+                Long.class) == 0;
     }
 
     /** Fills {@code touched} and {@code touched_key}; returns the number of codes touched. */
     long collect(boolean everyFirm) {
-        jdbc.sql("""
+        sql.run("""
                 create temp table changed_delivery on commit drop as
                 select d.id, d.feed, d.status from delivery d left join master_delivery_taken t on t.delivery_id = d.id
                 where (d.status = 'STAGED' and (t.delivery_id is null or t.status <> 'STAGED'))
-                   or (d.status <> 'STAGED' and t.status = 'STAGED')""").update();
-        jdbc.sql("create temp table touched_raw (code varchar(18) primary key) on commit drop").update();
-        jdbc.sql("insert into touched_raw " + codesOf("join changed_delivery c on c.id = s.delivery_id")
-                + " on conflict do nothing").update();
+                   or (d.status <> 'STAGED' and t.status = 'STAGED')""");
+        sql.run("create temp table touched_raw (code varchar(18) primary key) on commit drop");
+        sql.run("insert into touched_raw " + codesOf("join changed_delivery c on c.id = s.delivery_id")
+                + " on conflict do nothing");
         if (everyFirm) {
-            jdbc.sql("insert into touched_raw " + codesOf("join delivery d on d.id = s.delivery_id and d.status = 'STAGED'")
+            sql.run("insert into touched_raw " + codesOf("join delivery d on d.id = s.delivery_id and d.status = 'STAGED'")
                     + " union select uscc::varchar from enterprise union select uscc from master_issue where length(uscc) <= 18"
-                    + " on conflict do nothing").update();
+                    + " on conflict do nothing");
         }
-        jdbc.sql("""
+        sql.run("""
                 create temp table touched (code varchar(18) primary key, org varchar(9), ecode char(18)) on commit drop
-                """).update();
-        jdbc.sql("""
+                """);
+        sql.run("""
                 insert into touched (code, org, ecode)
-                select code, substr(code, 9, 9), code from touched_raw where length(code) = 18""").update();
-        jdbc.sql("create index on touched (org)").update();
-        jdbc.sql("analyze touched").update();
+                select code, substr(code, 9, 9), code from touched_raw where length(code) = 18""");
+        sql.run("create index on touched (org)");
+        sql.run("analyze touched");
         // An organisation code names the registered firm holding it: one already in the master, or one
         // registering in this very run (so among the touched codes with a current market row).
-        jdbc.sql("""
+        sql.run("""
                 insert into touched (code, org, ecode)
                 select coalesce(firm, code), case when firm is not null then substr(firm, 9, 9) end, firm
                 from (select r.code, coalesce(
@@ -62,16 +61,16 @@ final class ChangedFirms {
                              and exists (select 1 from stg_market s join delivery d on d.id = s.delivery_id
                                          where s.uscc = n.code and d.status = 'STAGED'))) as firm
                       from touched_raw r where length(r.code) <> 18) resolved
-                on conflict (code) do nothing""").update();
-        jdbc.sql("analyze touched").update();
-        jdbc.sql("""
+                on conflict (code) do nothing""");
+        sql.run("analyze touched");
+        sql.run("""
                 create temp table touched_key on commit drop as
                 select code, code as staged from touched
                 union all
-                select code, org from touched where org is not null""").update();
-        jdbc.sql("create index on touched_key (staged)").update();
-        jdbc.sql("analyze touched_key").update();
-        return jdbc.sql("select count(*) from touched").query(Long.class).single();
+                select code, org from touched where org is not null""");
+        sql.run("create index on touched_key (staged)");
+        sql.run("analyze touched_key");
+        return sql.single("select count(*) from touched", Map.of(), Long.class);
     }
 
     /**
@@ -80,17 +79,17 @@ final class ChangedFirms {
      * taken up by the next run.
      */
     void markTaken(long execution, String digest) {
-        jdbc.sql("""
+        sql.run("""
                 insert into master_delivery_taken (delivery_id, feed, status, job_execution_id)
                 select id, feed, status, :execution from changed_delivery
                 on conflict (delivery_id) do update set status = excluded.status, job_execution_id = excluded.job_execution_id,
-                    taken_at = now()""").param("execution", execution).update();
-        jdbc.sql("""
+                    taken_at = now()""", Map.of("execution", execution));
+        sql.run("""
                 insert into master_state (id, survivorship_digest, job_execution_id) values (1, :digest, :execution)
                 on conflict (id) do update set survivorship_digest = excluded.survivorship_digest,
                     job_execution_id = excluded.job_execution_id, updated_at = now()
-                where master_state.survivorship_digest <> excluded.survivorship_digest""")
-                .param("digest", digest).param("execution", execution).update();
+                where master_state.survivorship_digest <> excluded.survivorship_digest""",
+                Map.of("digest", digest, "execution", execution));
     }
 
     private static String codesOf(String deliveryJoin) {

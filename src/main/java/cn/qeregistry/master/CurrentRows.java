@@ -1,7 +1,6 @@
 package cn.qeregistry.master;
 
 import cn.qeregistry.core.Feed;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * For every touched code, each feed's current row: from the staged rows of STAGED deliveries (found
@@ -20,20 +19,20 @@ final class CurrentRows {
 
     private static final String NEWEST = "received_at desc, delivery_id desc, row_no";
 
-    private final JdbcClient jdbc;
+    private final Statements sql;
 
-    CurrentRows(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CurrentRows(Statements sql) {
+        this.sql = sql;
     }
 
     void build() {
-        jdbc.sql("""
+        sql.run("""
                 create temp table current_delivery on commit drop as
                 select id, received_at,
                        coalesce(master_period_date(period), (received_at at time zone 'Asia/Shanghai')::date) as as_of
-                from delivery where status = 'STAGED'""").update();
-        jdbc.sql("alter table current_delivery add primary key (id)").update();
-        jdbc.sql("analyze current_delivery").update();
+                from delivery where status = 'STAGED'""");
+        sql.run("alter table current_delivery add primary key (id)");
+        sql.run("analyze current_delivery");
         staged(Feed.MARKET, "cur_market", "k.code");
         staged(Feed.SCIENCE, "cur_science", "k.code");
         staged(Feed.TAX, "cur_tax_year", "k.code, s.fiscal_year");
@@ -45,23 +44,23 @@ final class CurrentRows {
     }
 
     private void staged(Feed feed, String table, String key) {
-        jdbc.sql("create temp table " + table + " on commit drop as"
+        sql.run("create temp table " + table + " on commit drop as"
                 + " select distinct on (" + key + ") k.code, s.*, d.received_at, d.as_of"
                 + " from touched_key k"
                 + " join " + MasterSchema.stagingTable(feed) + " s on s.uscc = k.staged"
                 + " join current_delivery d on d.id = s.delivery_id"
-                + " order by " + key + ", d.received_at desc, d.id desc, s.row_no").update();
+                + " order by " + key + ", d.received_at desc, d.id desc, s.row_no");
         index(table);
     }
 
     private void latest(String table, String from, String order) {
-        jdbc.sql("create temp table " + table + " on commit drop as select distinct on (code) * from " + from
-                + " order by code, " + order).update();
+        sql.run("create temp table " + table + " on commit drop as select distinct on (code) * from " + from
+                + " order by code, " + order);
         index(table);
     }
 
     private void index(String table) {
-        jdbc.sql("create index on " + table + " (code)").update();
-        jdbc.sql("analyze " + table).update();
+        sql.run("create index on " + table + " (code)");
+        sql.run("analyze " + table);
     }
 }

@@ -2,9 +2,9 @@ package cn.qeregistry.master;
 
 import cn.qeregistry.core.Feed;
 import cn.qeregistry.master.Survivorship.Rule;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -20,11 +20,11 @@ final class GoldenRecords {
     private static final String TIER_COLUMNS = "level, recognised_year, batch, valid_until, region_code, main_product, delivery_id, row_no";
     private static final String LINEAGE_COLUMNS = "feed, delivery_id, sheet, row_no, as_of";
 
-    private final JdbcClient jdbc;
+    private final Statements sql;
     private final Survivorship rules;
 
-    GoldenRecords(JdbcClient jdbc, Survivorship rules) {
-        this.jdbc = jdbc;
+    GoldenRecords(Statements sql, Survivorship rules) {
+        this.sql = sql;
         this.rules = rules;
     }
 
@@ -60,30 +60,38 @@ final class GoldenRecords {
      * left the registration feed records its values going to nothing.
      */
     long recordHistory(long execution) {
+        run("""
+                create temp table existing on commit drop as
+                select e.uscc from touched t join enterprise e on e.uscc = t.ecode""");
+        run("alter table existing add primary key (uscc)");
+        run("analyze existing");
         long changes = run("""
                 insert into attribute_history (uscc, attribute, fiscal_year, old_value, new_value, job_execution_id)
                 select e.uscc, v.attribute, 0, v.old_value, v.new_value, :execution
-                from touched t join enterprise e on e.uscc = t.ecode
+                from existing x join enterprise e on e.uscc = x.uscc
                 left join golden_ent g on g.uscc = e.uscc
                 cross join lateral %s
-                where v.old_value is distinct from v.new_value""".formatted(GoldenSql.changes(rules.record(), "e", "g")), execution);
+                where (%s) is distinct from (%s) and v.old_value is distinct from v.new_value"""
+                .formatted(GoldenSql.changes(rules.record(), "e", "g"), qualified("e", rules.record()),
+                        qualified("g", rules.record())), execution);
         changes += run("""
                 insert into attribute_history (uscc, attribute, fiscal_year, old_value, new_value, job_execution_id)
                 select coalesce(f.uscc, g.uscc), v.attribute, coalesce(f.fiscal_year, g.fiscal_year), v.old_value, v.new_value,
                        :execution
-                from (select f.* from enterprise_year_fact f join touched t on f.uscc = t.ecode) f
-                full join golden_year g on g.uscc = f.uscc and g.fiscal_year = f.fiscal_year
+                from (select f.* from enterprise_year_fact f join existing x on x.uscc = f.uscc) f
+                full join (select g.* from golden_year g join existing x on x.uscc = g.uscc) g
+                  on g.uscc = f.uscc and g.fiscal_year = f.fiscal_year
                 cross join lateral %s
-                where v.old_value is distinct from v.new_value
-                  and exists (select 1 from enterprise e where e.uscc = coalesce(f.uscc, g.uscc))"""
-                .formatted(GoldenSql.changes(rules.year(), "f", "g")), execution);
+                where (%s) is distinct from (%s) and v.old_value is distinct from v.new_value"""
+                .formatted(GoldenSql.changes(rules.year(), "f", "g"), qualified("f", rules.year()),
+                        qualified("g", rules.year())), execution);
         changes += run("""
                 insert into attribute_history (uscc, attribute, fiscal_year, old_value, new_value, job_execution_id)
                 select coalesce(h.uscc, g.uscc), 'tier:' || coalesce(h.tier, g.tier), 0, %s, %s, :execution
-                from (select h.* from tier_holding h join touched t on h.uscc = t.ecode) h
-                full join golden_tier g on g.uscc = h.uscc and g.tier = h.tier
-                where (%1$s) is distinct from (%2$s)
-                  and exists (select 1 from enterprise e where e.uscc = coalesce(h.uscc, g.uscc))"""
+                from (select h.* from tier_holding h join existing x on x.uscc = h.uscc) h
+                full join (select g.* from golden_tier g join existing x on x.uscc = g.uscc) g
+                  on g.uscc = h.uscc and g.tier = h.tier
+                where (%1$s) is distinct from (%2$s)"""
                 .formatted(TIER_SUMMARY.formatted("h"), TIER_SUMMARY.formatted("g")), execution);
         return changes;
     }
@@ -104,25 +112,12 @@ final class GoldenRecords {
         long written = run("""
                 delete from enterprise e using touched t where e.uscc = t.ecode
                   and not exists (select 1 from golden_ent g where g.uscc = e.uscc)""");
-        String record = columns(rules.record());
-        written += run("""
-                insert into enterprise (uscc, %1$s, created_execution_id, updated_execution_id, updated_at)
-                select uscc, %1$s, :execution, :execution, now() from golden_ent
-                on conflict (uscc) do update set %2$s, updated_execution_id = excluded.updated_execution_id,
-                    updated_at = excluded.updated_at
-                where (%3$s) is distinct from (%4$s)"""
-                .formatted(record, assignments(rules.record()), qualified("enterprise", rules.record()),
-                        qualified("excluded", rules.record())), execution);
-        String year = columns(rules.year());
-        run("""
-                insert into enterprise_year_fact (uscc, fiscal_year, %1$s)
-                select uscc, fiscal_year, %1$s from golden_year
-                on conflict (uscc, fiscal_year) do update set %2$s
-                where (%3$s) is distinct from (%4$s)"""
-                .formatted(year, assignments(rules.year()), qualified("enterprise_year_fact", rules.year()),
-                        qualified("excluded", rules.year())));
-        run(upsert("tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier"));
-        run(upsert("attribute_lineage", "uscc, attribute, fiscal_year", LINEAGE_COLUMNS, "golden_lineage"));
+        written += run(upsert("enterprise", "uscc", columns(rules.record()), "golden_ent",
+                ", created_execution_id, updated_execution_id, updated_at", ", :execution, :execution, now()",
+                ", updated_execution_id = excluded.updated_execution_id, updated_at = excluded.updated_at"), execution);
+        run(upsert("enterprise_year_fact", "uscc, fiscal_year", columns(rules.year()), "golden_year", "", "", ""));
+        run(upsert("tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier", "", "", ""));
+        run(upsert("attribute_lineage", "uscc, attribute, fiscal_year", LINEAGE_COLUMNS, "golden_lineage", "", "", ""));
         return written;
     }
 
@@ -133,32 +128,41 @@ final class GoldenRecords {
                 + GoldenSql.lineage(feeds, "g", "v.feed", "as_of") + " as as_of";
     }
 
-    private static String upsert(String table, String key, String columns, String from) {
+    /**
+     * Inserts the golden rows that are new and updates those that differ. The comparison is a join
+     * first, so unchanged rows (most of them on an ordinary night) cost no index probe and no write;
+     * {@code extraColumns}/{@code extraValues} are set on insert, {@code extraUpdates} on update.
+     */
+    private static String upsert(String table, String key, String columns, String from, String extraColumns,
+                                 String extraValues, String extraUpdates) {
+        List<String> keys = List.of(key.split(", "));
         List<String> names = List.of(columns.split(", "));
-        return "insert into " + table + " (" + key + ", " + columns + ") select " + key + ", " + columns + " from " + from
+        return "insert into " + table + " (" + key + ", " + columns + extraColumns + ") select "
+                + keys.stream().map(k -> "n." + k).collect(Collectors.joining(", ")) + ", "
+                + names.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + extraValues
+                + " from " + from + " n left join " + table + " o on "
+                + keys.stream().map(k -> "o." + k + " = n." + k).collect(Collectors.joining(" and "))
+                + " where o." + keys.get(0) + " is null or ("
+                + names.stream().map(c -> "o." + c).collect(Collectors.joining(", ")) + ") is distinct from ("
+                + names.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + ")"
+                + " order by " + keys.stream().map(k -> "n." + k).collect(Collectors.joining(", "))
                 + " on conflict (" + key + ") do update set "
-                + names.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
-                + " where (" + names.stream().map(c -> table + "." + c).collect(Collectors.joining(", "))
-                + ") is distinct from (" + names.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")) + ")";
+                + names.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")) + extraUpdates;
     }
 
     private static String columns(List<Rule> rules) {
         return rules.stream().map(Rule::column).collect(Collectors.joining(", "));
     }
 
-    private static String assignments(List<Rule> rules) {
-        return rules.stream().map(rule -> rule.column() + " = excluded." + rule.column()).collect(Collectors.joining(", "));
-    }
-
     private static String qualified(String table, List<Rule> rules) {
         return rules.stream().map(rule -> table + "." + rule.column()).collect(Collectors.joining(", "));
     }
 
-    private long run(String sql) {
-        return jdbc.sql(sql).update();
+    private long run(String statement) {
+        return sql.run(statement);
     }
 
-    private long run(String sql, long execution) {
-        return jdbc.sql(sql).param("execution", execution).update();
+    private long run(String statement, long execution) {
+        return sql.run(statement, Map.of("execution", execution));
     }
 }

@@ -25,10 +25,11 @@ final class MasterBuild implements Tasklet {
 
     MasterBuild(JdbcClient jdbc, Survivorship rules) {
         this.rules = rules;
-        this.changed = new ChangedFirms(jdbc);
-        this.current = new CurrentRows(jdbc);
-        this.golden = new GoldenRecords(jdbc, rules);
-        this.issues = new MasterIssues(jdbc, rules);
+        Statements sql = new Statements(jdbc);
+        this.changed = new ChangedFirms(sql);
+        this.current = new CurrentRows(sql);
+        this.golden = new GoldenRecords(sql, rules);
+        this.issues = new MasterIssues(sql, rules);
     }
 
     @Override

@@ -3,7 +3,6 @@ package cn.qeregistry.master;
 import cn.qeregistry.core.Feed;
 import cn.qeregistry.master.Survivorship.Rule;
 import cn.qeregistry.master.Survivorship.Source;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Map;
@@ -30,18 +29,18 @@ final class MasterIssues {
             Feed.FINANCE, "cur_finance_year", Feed.REGISTRY, "cur_tier");
     private static final String DIVISION = "case when length(c.code) = 18 then substr(c.code, 3, 6) end";
 
-    private final JdbcClient jdbc;
+    private final Statements sql;
     private final Survivorship rules;
 
-    MasterIssues(JdbcClient jdbc, Survivorship rules) {
-        this.jdbc = jdbc;
+    MasterIssues(Statements sql, Survivorship rules) {
+        this.sql = sql;
         this.rules = rules;
     }
 
     /** Returns the number of issues written. */
     long rewrite(long execution) {
-        jdbc.sql("delete from master_issue where uscc in (select code from touched)").update();
-        jdbc.sql("delete from master_issue where uscc in (select org from touched where org is not null)").update();
+        sql.run("delete from master_issue where uscc in (select code from touched)");
+        sql.run("delete from master_issue where uscc in (select org from touched where org is not null)");
         long written = 0;
         for (Feed feed : OTHER_FEEDS) {
             written += run(unmatched(feed), execution);
@@ -125,11 +124,9 @@ final class MasterIssues {
                         GoldenSql.source("v.feed", "v.delivery_id", "v.sheet", "v.row_no", "v.value"), from, offered);
     }
 
-    private long run(String sql, long execution) {
-        var statement = jdbc.sql(sql).param("execution", execution);
-        if (sql.contains(":relative")) {
-            statement = statement.param("relative", rules.tolerance().relative()).param("absolute", rules.tolerance().absolute());
-        }
-        return statement.update();
+    private long run(String statement, long execution) {
+        return sql.run(statement, statement.contains(":relative")
+                ? Map.of("execution", execution, "relative", rules.tolerance().relative(), "absolute", rules.tolerance().absolute())
+                : Map.of("execution", execution));
     }
 }
