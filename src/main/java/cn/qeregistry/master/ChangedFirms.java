@@ -44,22 +44,26 @@ final class ChangedFirms {
         sql.run("""
                 create temp table touched (code varchar(18) primary key, org varchar(9), ecode char(18)) on commit drop
                 """);
+        // Only a registered firm owns its organisation code: one in the master already, or one whose market
+        // row arrives in this run (the master holds every firm registered as of the last run).
         sql.run("""
                 insert into touched (code, org, ecode)
-                select code, substr(code, 9, 9), code from touched_raw where length(code) = 18""");
+                select r.code, case when e.uscc is not null or a.uscc is not null then substr(r.code, 9, 9) end, r.code
+                from touched_raw r
+                left join enterprise e on e.uscc = r.code::char(18)
+                left join (select distinct s.uscc from stg_market s
+                           join changed_delivery c on c.id = s.delivery_id and c.status = 'STAGED') a on a.uscc = r.code
+                where length(r.code) = 18""");
         sql.run("create index on touched (org)");
         sql.run("analyze touched");
         // An organisation code names the registered firm holding it: one already in the master, or one
-        // registering in this very run (so among the touched codes with a current market row).
+        // registering in this very run (so among the touched codes).
         sql.run("""
                 insert into touched (code, org, ecode)
                 select coalesce(firm, code), case when firm is not null then substr(firm, 9, 9) end, firm
                 from (select r.code, coalesce(
                           (select min(e.uscc) from enterprise e where substr(e.uscc, 9, 9) = r.code),
-                          (select min(n.code) from touched n
-                           where n.org = r.code
-                             and exists (select 1 from stg_market s join delivery d on d.id = s.delivery_id
-                                         where s.uscc = n.code and d.status = 'STAGED'))) as firm
+                          (select min(n.code) from touched n where n.org = r.code)) as firm
                       from touched_raw r where length(r.code) <> 18) resolved
                 on conflict (code) do nothing""");
         sql.run("analyze touched");

@@ -50,7 +50,6 @@ final class GoldenRecords {
                 + lineageFields(GoldenSql.YEAR_FEEDS) + " from golden_year g cross join lateral "
                 + GoldenSql.winners(rules.year(), "g") + " where v.feed is not null"
                 + " union all select uscc, 'tier:' || tier, 0, 'registry', delivery_id, sheet, row_no, as_of from golden_tier");
-        run("alter table golden_lineage add primary key (uscc, attribute, fiscal_year)");
         run("analyze golden_lineage");
     }
 
@@ -112,12 +111,18 @@ final class GoldenRecords {
         long written = run("""
                 delete from enterprise e using touched t where e.uscc = t.ecode
                   and not exists (select 1 from golden_ent g where g.uscc = e.uscc)""");
-        written += run(upsert("enterprise", "uscc", columns(rules.record()), "golden_ent",
-                ", created_execution_id, updated_execution_id, updated_at", ", :execution, :execution, now()",
-                ", updated_execution_id = excluded.updated_execution_id, updated_at = excluded.updated_at"), execution);
-        run(upsert("enterprise_year_fact", "uscc, fiscal_year", columns(rules.year()), "golden_year", "", "", ""));
-        run(upsert("tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier", "", "", ""));
-        run(upsert("attribute_lineage", "uscc, attribute, fiscal_year", LINEAGE_COLUMNS, "golden_lineage", "", "", ""));
+        String record = columns(rules.record());
+        written += run(update("enterprise", "uscc", record, "golden_ent",
+                ", updated_execution_id = :execution, updated_at = now()"), execution);
+        written += run(insert("enterprise", "uscc", record, "golden_ent", ", created_execution_id, updated_execution_id, updated_at",
+                ", :execution, :execution, now()"), execution);
+        for (String[] table : new String[][] {
+                {"enterprise_year_fact", "uscc, fiscal_year", columns(rules.year()), "golden_year"},
+                {"tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier"},
+                {"attribute_lineage", "uscc, attribute, fiscal_year", LINEAGE_COLUMNS, "golden_lineage"}}) {
+            run(update(table[0], table[1], table[2], table[3], ""));
+            run(insert(table[0], table[1], table[2], table[3], "", ""));
+        }
         return written;
     }
 
@@ -129,25 +134,31 @@ final class GoldenRecords {
     }
 
     /**
-     * Inserts the golden rows that are new and updates those that differ. The comparison is a join
-     * first, so unchanged rows (most of them on an ordinary night) cost no index probe and no write;
-     * {@code extraColumns}/{@code extraValues} are set on insert, {@code extraUpdates} on update.
+     * Updates the rows whose golden values differ, as one join: unchanged rows (most of them on an
+     * ordinary night) are neither probed one by one nor written. {@code extraUpdates} are further
+     * assignments for a changed row.
      */
-    private static String upsert(String table, String key, String columns, String from, String extraColumns,
-                                 String extraValues, String extraUpdates) {
-        List<String> keys = List.of(key.split(", "));
+    private static String update(String table, String key, String columns, String from, String extraUpdates) {
         List<String> names = List.of(columns.split(", "));
+        return "update " + table + " o set " + names.stream().map(c -> c + " = n." + c).collect(Collectors.joining(", "))
+                + extraUpdates + " from " + from + " n where " + matching(key)
+                + " and (" + names.stream().map(c -> "o." + c).collect(Collectors.joining(", ")) + ") is distinct from ("
+                + names.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Inserts the golden rows that are new, in key order (cheap appends to the primary key index). */
+    private static String insert(String table, String key, String columns, String from, String extraColumns,
+                                 String extraValues) {
+        List<String> keys = List.of(key.split(", "));
         return "insert into " + table + " (" + key + ", " + columns + extraColumns + ") select "
                 + keys.stream().map(k -> "n." + k).collect(Collectors.joining(", ")) + ", "
-                + names.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + extraValues
-                + " from " + from + " n left join " + table + " o on "
-                + keys.stream().map(k -> "o." + k + " = n." + k).collect(Collectors.joining(" and "))
-                + " where o." + keys.get(0) + " is null or ("
-                + names.stream().map(c -> "o." + c).collect(Collectors.joining(", ")) + ") is distinct from ("
-                + names.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + ")"
-                + " order by " + keys.stream().map(k -> "n." + k).collect(Collectors.joining(", "))
-                + " on conflict (" + key + ") do update set "
-                + names.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")) + extraUpdates;
+                + List.of(columns.split(", ")).stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + extraValues
+                + " from " + from + " n where not exists (select 1 from " + table + " o where " + matching(key) + ")"
+                + " order by " + keys.stream().map(k -> "n." + k).collect(Collectors.joining(", "));
+    }
+
+    private static String matching(String key) {
+        return List.of(key.split(", ")).stream().map(k -> "o." + k + " = n." + k).collect(Collectors.joining(" and "));
     }
 
     private static String columns(List<Rule> rules) {

@@ -25,8 +25,9 @@ final class Statements {
         long started = System.nanoTime();
         long rows = jdbc.sql(sql).params(parameters).update();
         if (log.isDebugEnabled()) {
+            String oneLine = sql.replaceAll("\\s+", " ");
             log.debug("{} ms, {} rows: {}", (System.nanoTime() - started) / 1_000_000, rows,
-                    sql.replaceAll("\\s+", " ").substring(0, Math.min(sql.length(), 160)));
+                    oneLine.substring(0, Math.min(oneLine.length(), 160)));
         }
         return rows;
     }

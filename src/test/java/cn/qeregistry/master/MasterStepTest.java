@@ -104,6 +104,14 @@ class MasterStepTest {
         assertThat(issues(organisationCode)).isEmpty();
         assertThat(issues(firm)).isEmpty();
         assertThat(issue("UNMATCHED", orphan, "tax").get("detail").toString()).contains("组织机构代码");
+
+        long nextYear = feeds.delivery("tax", "2025");
+        feeds.tax(nextYear, 4, organisationCode, "襄阳老字号机械厂", 2025, "13000000", "A");
+        runMaster();
+
+        assertThat(lineage(firm, "revenue", 2025)).as("linked on a later night too").containsEntry("delivery_id", nextYear)
+                .containsEntry("row_no", 4);
+        assertThat(records.find(firm).orElseThrow().value("tax_credit_grade")).isEqualTo("A");
     }
 
     @Test
