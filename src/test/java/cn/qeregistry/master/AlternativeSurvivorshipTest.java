@@ -70,7 +70,7 @@ class AlternativeSurvivorshipTest {
         feeds.registry(registry, 4, firm, "鄂州顺序有限公司", "SRDI_SME", "420700");
 
         Step shippedRules = new StepBuilder("master", repository)
-                .tasklet(new MasterBuild(jdbc, SurvivorshipFile.load(Path.of("mappings"))), transactions).build();
+                .tasklet(new MasterBuild(jdbc, () -> SurvivorshipFile.load(Path.of("mappings"))), transactions).build();
         runner.run(shippedRules);
         assertThat(records.find(firm).orElseThrow().value("region_code")).isEqualTo("420703");
 

@@ -174,11 +174,10 @@ class MasterStepTest {
             assertThat(tier.lineage().rowNo()).isEqualTo(8);
         });
         assertThat(record.attributes().get("hnte_cert_no").lineage()).as("no feed supplied it").isNull();
-        assertThat(records.find(noRegion).orElseThrow().attributes().get("region_code"))
-                .as("the registry fills a region the market lacks")
-                .isEqualTo(new GoldenRecord.Value("429021", records.find(noRegion).orElseThrow()
-                        .attributes().get("region_code").lineage()));
-        assertThat(records.find(noRegion).orElseThrow().attributes().get("region_code").lineage().feed()).isEqualTo("registry");
+        GoldenRecord.Value filledIn = records.find(noRegion).orElseThrow().attributes().get("region_code");
+        assertThat(filledIn.value()).as("the registry fills a region the market lacks").isEqualTo("429021");
+        assertThat(filledIn.lineage().feed()).isEqualTo("registry");
+        assertThat(filledIn.lineage().rowNo()).isEqualTo(9);
         assertThat(records.find(StagedFeeds.newCode())).isEmpty();
     }
 

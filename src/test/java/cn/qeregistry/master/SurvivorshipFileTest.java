@@ -1,6 +1,7 @@
 package cn.qeregistry.master;
 
 import cn.qeregistry.core.Feed;
+import cn.qeregistry.platform.ConfigFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,20 @@ class SurvivorshipFileTest {
     @Test
     void aMissingFileIsRefusedWithItsPath() {
         assertThatThrownBy(() -> SurvivorshipFile.load(dir)).hasMessageContaining("survivorship.yml: survivorship rules not found");
+    }
+
+    @Test
+    void aConfigurationWithoutTheFileStartsButTheMasterStepCannotRun() {
+        SurvivorshipRules rules = new SurvivorshipRules(new ConfigFiles(dir.toString()));
+        assertThatThrownBy(rules::get).hasMessageContaining("survivorship.yml: survivorship rules not found");
+    }
+
+    @Test
+    void aBrokenFileStopsTheStart() throws IOException {
+        Files.createDirectories(dir.resolve("mappings"));
+        Files.writeString(dir.resolve("mappings/survivorship.yml"), shipped().replace("tiers: [registry]", "tiers: [tax]"));
+        assertThatThrownBy(() -> new SurvivorshipRules(new ConfigFiles(dir.toString())))
+                .hasMessageContaining("key 'tiers': must be [registry]");
     }
 
     private static Survivorship.Source source(Survivorship rules, String attribute) {
