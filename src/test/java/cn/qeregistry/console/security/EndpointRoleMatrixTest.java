@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +28,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -121,6 +126,19 @@ class EndpointRoleMatrixTest {
     }
 
     @Test
+    void theOpenApiDescriptionCoversEveryApiEndpoint() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(mvc.perform(get("/api/openapi")).andReturn().getResponse()
+                .getContentAsByteArray()).get("paths");
+        List<String> undocumented = served().stream().filter(e -> e.contains(" /api/"))
+                .filter(e -> {
+                    String method = e.substring(0, e.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+                    String path = e.substring(e.indexOf(' ') + 1);
+                    return concrete(path).stream().anyMatch(p -> !paths.has(p) || !paths.get(p).has(method));
+                }).toList();
+        assertThat(undocumented).as("API endpoints missing from src/main/resources/console/openapi.json").isEmpty();
+    }
+
+    @Test
     void anonymousCallersAreSentToSignInAndTooLowRolesRefusedAndTheLeastRoleServed() throws Exception {
         List<String> failures = new ArrayList<>();
         for (String endpoint : served()) {
@@ -179,6 +197,15 @@ class EndpointRoleMatrixTest {
             failures.add(endpoint + " as " + who + " → " + response.getStatus()
                     + (response.getRedirectedUrl() == null ? "" : " redirect " + response.getRedirectedUrl()));
         }
+    }
+
+    /** A path with a regex-alternatives variable as the paths it stands for (as OpenAPI lists them). */
+    static List<String> concrete(String path) {
+        Matcher m = Pattern.compile("\\{action:([^}]*)}").matcher(path);
+        if (!m.find()) {
+            return List.of(path);
+        }
+        return Arrays.stream(m.group(1).split("\\|")).map(a -> path.substring(0, m.start()) + a + path.substring(m.end())).toList();
     }
 
     /** The pattern with each variable replaced by its sample (or the first allowed value of a regex variable). */
