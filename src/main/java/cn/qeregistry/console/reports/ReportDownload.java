@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Streams a report to the browser or script (no copy in memory or on disk) and audits the download
@@ -47,7 +48,7 @@ public class ReportDownload {
     }
 
     private static String describe(ReportRequest r) {
-        return "kind=" + r.kind().code() + " format=" + r.format().extension() + " lang=" + r.lang().name().toLowerCase()
+        return "kind=" + r.kind().code() + " format=" + r.format().extension() + " lang=" + r.lang().name().toLowerCase(Locale.ROOT)
                 + part("region", r.region()) + part("tier", r.tier()) + part("status", r.status())
                 + part("category", r.category()) + part("run", r.executionId());
     }

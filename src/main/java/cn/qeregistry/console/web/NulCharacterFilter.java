@@ -22,7 +22,8 @@ class NulCharacterFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean nul = request.getRequestURI().contains("\u0000") || request.getRequestURI().toLowerCase().contains("%00")
+        String uri = request.getRequestURI();
+        boolean nul = uri.indexOf('\u0000') >= 0 || uri.contains("%00")
                 || request.getParameterMap().values().stream().flatMap(Arrays::stream).anyMatch(v -> v.indexOf('\u0000') >= 0);
         if (nul) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "request parameters may not contain NUL characters");
