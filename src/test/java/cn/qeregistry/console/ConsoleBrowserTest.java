@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -195,7 +196,8 @@ class ConsoleBrowserTest {
 
     /** The run page polls itself with htmx; wait until its status cell says {@code status}. */
     private void waitForStatus(String status) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        // htmx replaces the status cell every 2 s: a cell found just before a swap goes stale, look again
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
             var cells = d.findElements(By.id("run-status"));
             return !cells.isEmpty() && status.equals(cells.get(0).getAttribute("data-status"));
         });
