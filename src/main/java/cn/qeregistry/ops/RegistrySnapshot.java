@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +28,6 @@ class RegistrySnapshot {
     private final JdbcClient jdbc;
     private final NightlyStatus nightly;
     private final Duration refresh;
-    private final Clock clock;
     private Instant readAt = Instant.MIN;
     /** null while the database cannot be read. */
     private Map<String, Double> figures;
@@ -38,7 +36,6 @@ class RegistrySnapshot {
         this.jdbc = jdbc;
         this.nightly = nightly;
         this.refresh = refresh;
-        this.clock = Clock.systemDefaultZone();
     }
 
     /** Rows of the feed's latest delivery taken in (not a DUPLICATE); kind is read, staged or rejected. */
@@ -76,7 +73,7 @@ class RegistrySnapshot {
     }
 
     private synchronized Map<String, Double> figures() {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         if (Duration.between(readAt, now).compareTo(refresh) >= 0) {
             readAt = now;
             try {

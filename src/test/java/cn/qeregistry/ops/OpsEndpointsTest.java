@@ -38,12 +38,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-/** Actuator health, the Prometheus scrape and their access rules, on the whole application. */
+/**
+ * Actuator health, the Prometheus scrape and their access rules, on the whole application. The first
+ * web context on the shared test database creates the admin user: with the console tests' password
+ * (SecurityMatrixTest signs in with it), whichever of them starts first.
+ */
 @SpringBootTest(properties = {"qe.config-dir=src/test/resources/ops", "spring.quartz.auto-startup=false",
-        "qe.ops.nightly.job=ops-nightly", "qe.ops.metrics.refresh=PT0S"})
+        "qe.ops.nightly.job=ops-nightly", "qe.ops.metrics.refresh=PT0S", "QE_ADMIN_PASSWORD=first-admin-secret"})
 @AutoConfigureMockMvc
 @Import(OpsTestJobs.class)
 class OpsEndpointsTest {
@@ -136,7 +141,7 @@ class OpsEndpointsTest {
         String scrape = scrape();
         assertThat(sample(scrape, "qe_nightly_last_failed")).isZero();
         assertThat(sample(scrape, "qe_nightly_last_completed_time_seconds"))
-                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(120.0));
+                .isCloseTo(System.currentTimeMillis() / 1000.0, offset(120.0));
 
         // the same completion, seen 37 h later, is stale
         Clock later = Clock.offset(Clock.systemDefaultZone(), Duration.ofHours(37));
