@@ -1,6 +1,7 @@
 package cn.qeregistry.cli;
 
 import cn.qeregistry.QeRegistryApplication;
+import cn.qeregistry.generator.GenerateCommand;
 import cn.qeregistry.platform.Arguments;
 import cn.qeregistry.platform.Command;
 import cn.qeregistry.platform.UsageException;
@@ -56,6 +57,9 @@ public final class Cli {
             if (arguments.has("help")) {
                 out.print(spec.get().help());
                 return Command.OK;
+            }
+            if (spec.get() == CommandSpec.GENERATE) {
+                return new GenerateCommand().run(arguments); // no Spring context, no database
             }
             return runCommand(spec.get(), arguments);
         } catch (UsageException e) {

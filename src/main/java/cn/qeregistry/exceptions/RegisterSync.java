@@ -101,7 +101,7 @@ public class RegisterSync {
     private SyncResult syncInTransaction(long executionId) {
         // one sync at a time: two nodes syncing at once would both count the same night
         jdbc.sql("select pg_advisory_xact_lock(hashtext('exception_register_sync'))").query().singleValue();
-        Long reviewRunId = jdbc.sql("select id from review_run where live order by id desc limit 1")
+        Long reviewRunId = jdbc.sql("select id from review_run where live and completed_at is not null order by review_date desc, id desc limit 1")
                 .query(Long.class).optional().orElse(null);
         Long previous = jdbc.sql("""
                         select execution_id from exception_sync

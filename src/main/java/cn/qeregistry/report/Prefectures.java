@@ -26,7 +26,7 @@ public class Prefectures {
     private volatile Loaded loaded;
 
     public Prefectures(ConfigFiles files) {
-        this.file = files.jobs().resolve("regions.yml");
+        this.file = files.regions();
     }
 
     public Division province() {

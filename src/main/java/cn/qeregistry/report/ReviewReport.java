@@ -80,7 +80,7 @@ final class ReviewReport {
     private static Long run(Snapshot db, Long executionId) throws Exception {
         Long[] found = {null};
         if (executionId == null) {
-            db.stream("select id from review_run where live order by id desc limit 1", List.of(), rs -> found[0] = rs.getLong(1));
+            db.stream("select id from review_run where live and completed_at is not null order by review_date desc, id desc limit 1", List.of(), rs -> found[0] = rs.getLong(1));
             return found[0];
         }
         db.stream("select id from review_run where job_execution_id = ? order by id desc limit 1", List.of(executionId),

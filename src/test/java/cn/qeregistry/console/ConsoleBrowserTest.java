@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"qe.config-dir=src/test/resources/console", "spring.quartz.auto-startup=false",
+        properties = {"qe.jobs-dir=src/test/resources/console/jobs", "spring.quartz.auto-startup=false",
                 "QE_ADMIN_PASSWORD=first-admin-secret", "qe.console.dashboard-job=console-test"})
 @Import(ConsoleTestJobs.class)
 class ConsoleBrowserTest {
@@ -124,7 +124,7 @@ class ConsoleBrowserTest {
     private void threeNightsOfReviews() {
         jdbc.sql("delete from review_run where rule_set = 'console-browser'").update();
         for (int night = 1; night <= 3; night++) {
-            long run = jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live) values (?, 'console-browser', '1', true) returning id")
+            long run = jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live, completed_at) values (?, 'console-browser', '1', true, now()) returning id")
                     .param(java.time.LocalDate.of(2031, 8, night)).query(Long.class).single();
             for (int i = 0; i < night * 3; i++) {
                 jdbc.sql("insert into review_result (review_run_id, uscc, tier, rule_id, outcome) values (?, '91420000757013137P', 'SRDI_SME', ?, ?)")

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 /** The console's MVC tests: the whole application on a mock servlet environment, with the test job. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@SpringBootTest(properties = {"qe.config-dir=src/test/resources/console", "spring.quartz.auto-startup=false",
+@SpringBootTest(properties = {"qe.jobs-dir=src/test/resources/console/jobs", "spring.quartz.auto-startup=false",
         "QE_ADMIN_PASSWORD=first-admin-secret", "qe.console.dashboard-job=console-test"})
 @AutoConfigureMockMvc
 @Import(ConsoleTestJobs.class)

@@ -78,7 +78,7 @@ class RegisterDataTest {
                 .param(WUHAN_FIRM).update();
         jdbc.sql("insert into tier_holding (uscc, tier, level, valid_until, region_code) values (?, 'LITTLE_GIANT', 'NATIONAL', '2027-06-30', '420111')")
                 .param(WUHAN_FIRM).update();
-        long reviewRun = jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live) values ('2031-01-02', 'console-test', '1', true) returning id")
+        long reviewRun = jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live, completed_at) values ('2031-01-02', 'console-test', '1', true, now()) returning id")
                 .query(Long.class).single();
         jdbc.sql("insert into review_result (review_run_id, uscc, tier, level, rule_id, outcome, observed, threshold) values (?, ?, 'LITTLE_GIANT', 'NATIONAL', 'lg.debt_ratio_max', 'FAIL', '0.82', '0.70')")
                 .params(reviewRun, WUHAN_FIRM).update();

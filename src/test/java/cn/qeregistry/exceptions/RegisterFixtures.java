@@ -49,9 +49,12 @@ public final class RegisterFixtures {
         jdbc.sql("insert into tier_holding (uscc, tier, level) values (?, ?, 'PROVINCIAL')").params(uscc, tier).update();
     }
 
-    /** A new live review run (it becomes the latest); returns its id. */
+    /** A new completed live review run, one day after the latest (it becomes the latest); returns its id. */
     public long reviewRun() {
-        return jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live) values (date '2026-11-26', ?, '1', true) returning id")
+        return jdbc.sql("""
+                        insert into review_run (review_date, rule_set, rule_set_version, live, completed_at)
+                        select coalesce(max(review_date) + 1, date '2026-11-26'), ?, '1', true, now() from review_run
+                        returning id""")
                 .param(RULE_SET).query(Long.class).single();
     }
 

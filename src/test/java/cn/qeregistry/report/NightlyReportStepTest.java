@@ -26,7 +26,7 @@ import static cn.qeregistry.exceptions.RegisterFixtures.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The report step in a job: syncs the register, writes one workbook per 市州 and the province, and a manifest. */
-@SpringBootTest(properties = {"qe.config-dir=src/test/resources/report", "spring.main.web-application-type=none",
+@SpringBootTest(properties = {"qe.jobs-dir=src/test/resources/report/jobs", "qe.regions-file=src/test/resources/report/jobs/regions.yml", "spring.main.web-application-type=none",
         "spring.quartz.auto-startup=false"})
 class NightlyReportStepTest {
 

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A chunk step that fails mid-way restarts from its last commit and ends with exact counts. */
-@SpringBootTest(properties = {"qe.config-dir=src/test/resources/foundation", "spring.main.web-application-type=none",
+@SpringBootTest(properties = {"qe.jobs-dir=src/test/resources/foundation/jobs", "spring.main.web-application-type=none",
         "spring.quartz.auto-startup=false"})
 class RestartAfterFailureTest {
 
@@ -50,6 +50,7 @@ class RestartAfterFailureTest {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         StepExecution failedStep = failed.getStepExecutions().iterator().next();
         assertThat(failedStep.getWriteCount()).isEqualTo(500);
+        assertThat(failedStep.getExitStatus().getExitDescription()).startsWith("planned failure at item 537");
         assertThat(count()).isEqualTo(500);
 
         JobExecution restarted = runner.run(job, date, Map.of()).execution();

@@ -25,7 +25,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A failed or long-running run raises a QE_ALERT log event at ERROR and counts in Micrometer. */
-@SpringBootTest(properties = {"qe.config-dir=src/test/resources/schedule/alerts", "spring.main.web-application-type=none",
+@SpringBootTest(properties = {"qe.jobs-dir=src/test/resources/schedule/alerts/jobs", "spring.main.web-application-type=none",
         "spring.quartz.auto-startup=false", "qe.alert.long-running=PT0.5S"})
 @ExtendWith(OutputCaptureExtension.class)
 class RunAlertsTest {

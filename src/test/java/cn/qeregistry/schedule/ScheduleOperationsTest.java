@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Loading schedules.yml into the job store (new, changed, removed, disabled entries) and the operator's
  * actions on it — list, pause, resume, run now — each audited, through the service and the command.
  */
-@SpringBootTest(properties = {"qe.config-dir=src/test/resources/schedule/operations", "spring.main.web-application-type=none",
+@SpringBootTest(properties = {"qe.jobs-dir=src/test/resources/schedule/operations/jobs", "spring.main.web-application-type=none",
         "spring.quartz.auto-startup=false"})
 @ExtendWith(OutputCaptureExtension.class)
 class ScheduleOperationsTest {

@@ -33,7 +33,7 @@ final class TestNode {
                                                 String... extraProperties) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (String property : List.of(
-                "qe.config-dir=" + configDir,
+                "qe.jobs-dir=" + configDir + "/jobs",
                 "spring.quartz.auto-startup=" + schedulerRunning,
                 "spring.quartz.wait-for-jobs-to-complete-on-shutdown=true",
                 "spring.quartz.properties.org.quartz.scheduler.instanceId=" + instanceId,

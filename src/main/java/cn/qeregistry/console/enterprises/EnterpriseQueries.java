@@ -95,7 +95,7 @@ public class EnterpriseQueries {
                         from review_result r join review_run rr on rr.id = r.review_run_id
                         where r.uscc = ? and rr.id = (
                             select max(rr2.id) from review_run rr2 join review_result r2 on r2.review_run_id = rr2.id
-                            where rr2.live and r2.uscc = ?)
+                            where rr2.live and rr2.completed_at is not null and r2.uscc = ?)
                         order by r.tier, r.rule_id""")
                 .params(uscc, uscc).query().listOfRows();
     }

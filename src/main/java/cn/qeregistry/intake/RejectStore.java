@@ -1,0 +1,70 @@
+package cn.qeregistry.intake;
+
+import cn.qeregistry.core.CreditCode;
+import cn.qeregistry.intake.normalise.Problem;
+import cn.qeregistry.intake.read.ColumnLayout;
+import cn.qeregistry.intake.read.RawRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rejected rows, kept whole: every cell as read keyed by its header, and every problem found. */
+@Component
+class RejectStore {
+
+    private final JdbcClient jdbc;
+
+    RejectStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void reject(String feed, long deliveryId, RawRow row, ColumnLayout layout, int usccField, List<Problem> problems,
+                String rowKey) {
+        Problem first = problems.get(0);
+        List<Map<String, String>> all = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("field", p.field());
+            entry.put("column", p.column());
+            entry.put("value", p.value());
+            entry.put("rule", p.rule());
+            entry.put("reason", p.reason());
+            all.add(entry);
+        }
+        String uscc = usccField < 0 ? null : CreditCode.normalise(row.cell(layout.columns()[usccField]));
+        if (uscc != null && (uscc.isEmpty() || uscc.length() > 64)) {
+            uscc = uscc.isEmpty() ? null : uscc.substring(0, 64);
+        }
+        jdbc.sql("""
+                        insert into intake_reject (delivery_id, feed, category, uscc, sheet, row_no, column_name, value, reason, rule, problems,
+                                                   raw_cells, row_key)
+                        values (?, ?, 'INTAKE_REJECT', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
+                .params(deliveryId, feed, uscc, row.sheet(), row.rowNo(), first.column(), first.value(), first.reason(),
+                        first.rule(), Json.array(all), Json.object(rawCells(row, layout)), rowKey)
+                .update();
+    }
+
+    /** The row's cells keyed by the header above them (a repeated or missing header gets its column letter). */
+    static Map<String, String> rawCells(RawRow row, ColumnLayout layout) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        int width = Math.max(row.cells().length, layout.headers().size());
+        for (int c = 0; c < width; c++) {
+            String header = c < layout.headers().size() ? layout.headers().get(c) : "";
+            String key = header.isEmpty() || cells.containsKey(header) ? columnName(c) + (header.isEmpty() ? "" : " " + header) : header;
+            cells.put(key, row.cell(c));
+        }
+        return cells;
+    }
+
+    private static String columnName(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            name.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return name.toString();
+    }
+}

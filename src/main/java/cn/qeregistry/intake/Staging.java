@@ -1,0 +1,141 @@
+package cn.qeregistry.intake;
+
+import cn.qeregistry.intake.mapping.FeedMapping;
+import cn.qeregistry.intake.mapping.FieldSpec;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes staged rows with PostgreSQL COPY on the chunk transaction's own connection (so a rolled
+ * back chunk leaves nothing behind), and settles a delivery's duplicate keys set-based in SQL.
+ */
+@Component
+class Staging {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+
+    Staging(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    void copy(FeedMapping mapping, List<StagedOutput.StagedRow> rows) throws Exception {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String columns = mapping.fields().stream().map(FieldSpec::name).collect(Collectors.joining(", "));
+        StringBuilder data = new StringBuilder(rows.size() * 200);
+        for (StagedOutput.StagedRow row : rows) {
+            data.append(row.deliveryId()).append('\t').append(row.rowNo()).append('\t');
+            field(data, row.sheet());
+            for (String value : row.values()) {
+                data.append('\t');
+                field(data, value);
+            }
+            data.append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy " + mapping.stagingTable() + " (delivery_id, row_no, sheet, " + columns + ") from stdin",
+                    new StringReader(data.toString()));
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** COPY text format: \N for null, backslash escapes for the separators. */
+    private static void field(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case 0 -> {
+                }
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /**
+     * Rows of one delivery sharing a key with different values — staged copies, or a staged copy and
+     * a copy rejected for another field — all become DUPLICATE in intake_reject: no copy is chosen.
+     * Then exact repeats keep their first copy. One statement (data-modifying CTEs share a snapshot).
+     * Returns the number of repeats removed.
+     */
+    long settleDuplicates(FeedMapping mapping, long deliveryId) {
+        String table = mapping.stagingTable();
+        List<String> key = mapping.key();
+        String rowKey = "concat_ws('|', " + key.stream().map(k -> "s." + k + "::text").collect(Collectors.joining(", ")) + ")";
+        String keyNames = String.join(", ", key);
+        jdbc.sql("""
+                with keyed as (
+                    select s.sheet, s.row_no, s.uscc, %s as row_key from %s s where s.delivery_id = :d
+                ), rejected as (
+                    select sheet, row_no, row_key from intake_reject
+                    where delivery_id = :d and category = 'INTAKE_REJECT' and row_key is not null
+                ), shared_keys as (
+                    select row_key from (select row_key from keyed union all select row_key from rejected) k
+                    group by row_key having count(*) > 1
+                ), staged as (
+                    select k.sheet, k.row_no, k.uscc, k.row_key, to_jsonb(s) - 'delivery_id' - 'row_no' - 'sheet' as body
+                    from keyed k join shared_keys using (row_key)
+                    join %s s on s.delivery_id = :d and coalesce(s.sheet, '') = coalesce(k.sheet, '') and s.row_no = k.row_no
+                ), copies as (
+                    select sheet, row_no, row_key, body from staged
+                    union all
+                    select sheet, row_no, row_key, null from rejected join shared_keys using (row_key)
+                ), conflicted as (
+                    select row_key, 'key (%s) = (' || replace(row_key, '|', ', ') || ') appears in rows '
+                           || string_agg(coalesce(sheet || '!', '') || row_no, ', ' order by sheet, row_no)
+                           || ' with different values; no copy is staged' as reason
+                    from copies group by row_key
+                    having count(distinct body) > 1 or (count(body) > 0 and count(*) > count(body))
+                ), held_back as (
+                    insert into intake_reject (delivery_id, feed, category, uscc, sheet, row_no, column_name, value, reason, rule,
+                                               problems, raw_cells, row_key)
+                    select :d, :feed, 'DUPLICATE', st.uscc, st.sheet, st.row_no, :column, st.row_key, c.reason, 'duplicate',
+                           jsonb_build_array(jsonb_build_object('rule', 'duplicate', 'reason', c.reason)), st.body, st.row_key
+                    from staged st join conflicted c using (row_key)
+                    returning 1
+                ), rejected_copies as (
+                    update intake_reject r set category = 'DUPLICATE', rule = 'duplicate', reason = c.reason,
+                           problems = jsonb_build_array(jsonb_build_object('rule', 'duplicate', 'reason', c.reason)) || r.problems
+                    from conflicted c
+                    where r.delivery_id = :d and r.category = 'INTAKE_REJECT' and r.row_key = c.row_key
+                    returning 1
+                )
+                delete from %s s using staged st join conflicted c using (row_key)
+                where s.delivery_id = :d and coalesce(s.sheet, '') = coalesce(st.sheet, '') and s.row_no = st.row_no
+                """.formatted(rowKey, table, table, keyNames, table))
+                .param("d", deliveryId).param("feed", mapping.feed()).param("column", String.join("+", key))
+                .update();
+        String sameKey = key.stream().map(k -> "a." + k + " = b." + k).collect(Collectors.joining(" and "));
+        return jdbc.sql("""
+                delete from %s a using %s b
+                where a.delivery_id = :d and b.delivery_id = :d and %s
+                  and (coalesce(b.sheet, ''), b.row_no) < (coalesce(a.sheet, ''), a.row_no)""".formatted(table, table, sameKey))
+                .param("d", deliveryId).update();
+    }
+
+    long stagedRows(FeedMapping mapping, long deliveryId) {
+        return jdbc.sql("select count(*) from " + mapping.stagingTable() + " where delivery_id = ?").param(deliveryId)
+                .query(Long.class).single();
+    }
+}
