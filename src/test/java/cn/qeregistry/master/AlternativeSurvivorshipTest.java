@@ -40,7 +40,7 @@ class AlternativeSurvivorshipTest {
                     "revenue:               [tax]", "revenue:               [tax, finance.equity_financing]");
             Files.createDirectories(CONFIG.resolve("mappings"));
             for (String feed : List.of("market", "tax", "science", "finance", "registry")) {
-                Files.copy(Path.of("mappings", feed + ".yml"), CONFIG.resolve("mappings", feed + ".yml"),
+                Files.copy(Path.of("mappings", feed + ".yml"), CONFIG.resolve("mappings").resolve(feed + ".yml"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
             Files.writeString(CONFIG.resolve("mappings/survivorship.yml"), copy, StandardCharsets.UTF_8);
