@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * web context on the shared test database creates the admin user: with the console tests' password
  * (SecurityMatrixTest signs in with it), whichever of them starts first.
  */
-@SpringBootTest(properties = {"qe.config-dir=src/test/resources/ops", "spring.quartz.auto-startup=false",
+@SpringBootTest(properties = {"qe.jobs-dir=src/test/resources/ops/jobs", "spring.quartz.auto-startup=false",
         "qe.ops.nightly.job=ops-nightly", "qe.ops.metrics.refresh=PT0S", "QE_ADMIN_PASSWORD=first-admin-secret"})
 @AutoConfigureMockMvc
 @Import(OpsTestJobs.class)
