@@ -1,10 +1,10 @@
 package cn.qeregistry.console;
 
+import cn.qeregistry.runs.CountingReader;
 import cn.qeregistry.platform.QeHome;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -59,7 +59,7 @@ public class ConsoleTestJobs {
     Step consoleLoad(JobRepository repository, PlatformTransactionManager transactions) {
         return new StepBuilder("console.load", repository).<Integer, Integer>chunk(10)
                 .transactionManager(transactions)
-                .reader(new Items())
+                .reader(new CountingReader(ITEMS))
                 .processor(n -> {
                     String mapping = mappingContent();
                     if (mapping.equals("slow")) {
@@ -72,25 +72,5 @@ public class ConsoleTestJobs {
                 })
                 .writer(chunk -> { })
                 .build();
-    }
-
-    static class Items extends AbstractItemCountingItemStreamItemReader<Integer> {
-        Items() {
-            setName("items");
-            setMaxItemCount(ITEMS);
-        }
-
-        @Override
-        protected Integer doRead() {
-            return getCurrentItemCount();
-        }
-
-        @Override
-        protected void doOpen() {
-        }
-
-        @Override
-        protected void doClose() {
-        }
     }
 }

@@ -1,9 +1,9 @@
 package cn.qeregistry.ops;
 
+import cn.qeregistry.runs.CountingReader;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +26,7 @@ class OpsTestJobs {
     Step opsCount(JobRepository repository, PlatformTransactionManager transactions) {
         return new StepBuilder("ops.count", repository).<Integer, Integer>chunk(10)
                 .transactionManager(transactions)
-                .reader(new Numbers())
+                .reader(new CountingReader(ITEMS))
                 .writer(chunk -> { })
                 .build();
     }
@@ -39,26 +39,5 @@ class OpsTestJobs {
             }
             return RepeatStatus.FINISHED;
         }, transactions).build();
-    }
-
-    /** 1..ITEMS, restartable. */
-    static class Numbers extends AbstractItemCountingItemStreamItemReader<Integer> {
-        Numbers() {
-            setName("numbers");
-            setMaxItemCount(ITEMS);
-        }
-
-        @Override
-        protected Integer doRead() {
-            return getCurrentItemCount();
-        }
-
-        @Override
-        protected void doOpen() {
-        }
-
-        @Override
-        protected void doClose() {
-        }
     }
 }

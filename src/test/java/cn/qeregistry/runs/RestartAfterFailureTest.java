@@ -9,7 +9,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -76,7 +75,7 @@ class RestartAfterFailureTest {
         Step count(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc) {
             return new StepBuilder("count", repository).<Integer, Integer>chunk(100)
                     .transactionManager(transactions)
-                    .reader(new Numbers())
+                    .reader(new CountingReader(ITEMS))
                     .processor(n -> {
                         if (FAIL_AT.compareAndSet(n, -1)) {
                             throw new IllegalStateException("planned failure at item " + n);
@@ -85,27 +84,6 @@ class RestartAfterFailureTest {
                     })
                     .writer(chunk -> chunk.forEach(n -> jdbc.sql("insert into test_counted values (?)").param(n).update()))
                     .build();
-        }
-    }
-
-    /** 1..ITEMS, restartable: its position is kept in the step's execution context. */
-    static class Numbers extends AbstractItemCountingItemStreamItemReader<Integer> {
-        Numbers() {
-            setName("numbers");
-            setMaxItemCount(ITEMS);
-        }
-
-        @Override
-        protected Integer doRead() {
-            return getCurrentItemCount();
-        }
-
-        @Override
-        protected void doOpen() {
-        }
-
-        @Override
-        protected void doClose() {
         }
     }
 }

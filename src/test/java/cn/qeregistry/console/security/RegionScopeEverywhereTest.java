@@ -50,7 +50,7 @@ class RegionScopeEverywhereTest {
         jdbc.sql("insert into enterprise_year_fact (uscc, fiscal_year, revenue) values (?, 2025, 1000000)").param(FIRM).update();
         jdbc.sql("insert into tier_holding (uscc, tier, level, valid_until, region_code) values (?, 'SRDI_SME', 'PROVINCIAL', '2027-12-31', '420506')")
                 .param(FIRM).update();
-        long run = jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live) values ('2031-02-01', 'console-scope', '1', true) returning id")
+        long run = jdbc.sql("insert into review_run (review_date, rule_set, rule_set_version, live, completed_at) values ('2040-02-01', 'console-scope', '1', true, now()) returning id")
                 .query(Long.class).single();
         jdbc.sql("insert into review_result (review_run_id, uscc, tier, level, rule_id, outcome, observed, threshold) values (?, ?, 'SRDI_SME', 'PROVINCIAL', 'common.tax_credit', 'FAIL', 'D', 'A|B|M')")
                 .params(run, FIRM).update();

@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * to leave the inbox (../../x.xlsx, ..\..\x.xlsx, absolute paths) — stored under a safe name inside the
  * feed's inbox or refused, never anywhere else.
  */
-@SpringBootTest(properties = {"qe.config-dir=src/test/resources/console", "spring.quartz.auto-startup=false",
+@SpringBootTest(properties = {"qe.jobs-dir=src/test/resources/console/jobs", "spring.quartz.auto-startup=false",
         "QE_ADMIN_PASSWORD=first-admin-secret", "qe.console.upload-max-size=4KB"})
 @AutoConfigureMockMvc
 @Import(ConsoleTestJobs.class)
