@@ -21,7 +21,7 @@ final class BenchReport {
     static final long GOAL_HEAP_BYTES = 1L << 30;
     static final double GOAL_TIMES_BASELINE = 5;
     static final double GOAL_INCREMENTAL_SHARE = 0.10;
-    private static final String LINE = "%-44s %12s %9s %11s %10s %10s %10s%n";
+    private static final String LINE = "%-44s %12s %9s %11s %9s %10s %10s %10s%n";
 
     private final PrintStream out;
     private final int enterprises;
@@ -52,12 +52,12 @@ final class BenchReport {
     void generated(Path province, long bytes, double seconds) {
         out.printf("generated %s: %,d MiB of source files in %.1f s (not part of any figure below)%n%n",
                 province, bytes >> 20, seconds);
-        out.printf(LINE, "stage", "rows", "seconds", "rows/s", "heap MiB", "live MiB", "RSS MiB");
+        out.printf(LINE, "stage", "rows", "seconds", "rows/s", "JVM cpu s", "heap MiB", "live MiB", "RSS MiB");
     }
 
     void stage(String name, long rows, double seconds, MemoryProbe.Peak peak) {
         out.printf(LINE, name, String.format("%,d", rows), String.format("%.1f", seconds), rate(rows, seconds),
-                mib(peak.heapBytes()), mib(peak.liveBytes()), mib(peak.rssBytes()));
+                String.format("%.1f", peak.cpuSeconds()), mib(peak.heapBytes()), mib(peak.liveBytes()), mib(peak.rssBytes()));
     }
 
     /** One line per step, then the night end to end; source rows are what the intake steps read. */

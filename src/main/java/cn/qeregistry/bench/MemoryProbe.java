@@ -22,19 +22,24 @@ import java.util.Set;
 /**
  * Samples heap in use and resident set size every {@value #PERIOD_MS} ms, and records the live heap
  * after each collection (GC notifications), so any time window of the run can be asked for its peaks.
- * Samples are three longs each: a night of an hour is about 72,000 of them.
+ * Samples are four longs each: a night of an hour is about 72,000 of them.
  */
 final class MemoryProbe implements AutoCloseable {
 
     static final int PERIOD_MS = 50;
 
-    /** Peaks within a window: heap in use (garbage included), heap live after a collection, RSS. */
-    record Peak(long heapBytes, long liveBytes, long rssBytes) {
+    /**
+     * Peaks within a window: heap in use (garbage included), heap live after a collection, RSS; and
+     * the CPU time this JVM spent in it (the database server's CPU is not included).
+     */
+    record Peak(long heapBytes, long liveBytes, long rssBytes, double cpuSeconds) {
     }
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final Set<String> heapPools = new HashSet<>();
-    private final Series samples = new Series(3);
+    private final Series samples = new Series(4);
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Series collections = new Series(2);
     private final Thread sampler;
     private final NotificationListener listener = (notification, handback) -> {
@@ -69,7 +74,7 @@ final class MemoryProbe implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            samples.add(System.currentTimeMillis(), memory.getHeapMemoryUsage().getUsed(), status("VmRSS:"));
+            sampleNow();
             try {
                 Thread.sleep(PERIOD_MS);
             } catch (InterruptedException e) {
@@ -80,9 +85,14 @@ final class MemoryProbe implements AutoCloseable {
 
     /** Peaks between two wall-clock instants (epoch milliseconds). */
     Peak peak(long fromMillis, long toMillis) {
-        samples.add(System.currentTimeMillis(), memory.getHeapMemoryUsage().getUsed(), status("VmRSS:"));
+        sampleNow();
         return new Peak(samples.max(1, fromMillis, toMillis), collections.max(1, fromMillis, toMillis),
-                samples.max(2, fromMillis, toMillis));
+                samples.max(2, fromMillis, toMillis),
+                (samples.max(3, fromMillis, toMillis) - samples.min(3, fromMillis, toMillis)) / 1e9);
+    }
+
+    private void sampleNow() {
+        samples.add(System.currentTimeMillis(), memory.getHeapMemoryUsage().getUsed(), status("VmRSS:"), os.getProcessCpuTime());
     }
 
     /** The process's resident high-water mark so far (VmHWM), or -1 where /proc is unavailable. */
@@ -123,7 +133,7 @@ final class MemoryProbe implements AutoCloseable {
     /** Timestamped tuples of longs in one growing array; the first value of each is the time. */
     private static final class Series {
         private final int width;
-        private long[] values = new long[3 * 4096];
+        private long[] values = new long[4 * 4096];
         private int size;
 
         Series(int width) {
@@ -146,6 +156,16 @@ final class MemoryProbe implements AutoCloseable {
                 }
             }
             return max;
+        }
+
+        synchronized long min(int field, long from, long to) {
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < size; i += width) {
+                if (values[i] >= from && values[i] <= to) {
+                    min = Math.min(min, values[i + field]);
+                }
+            }
+            return min == Long.MAX_VALUE ? 0 : min;
         }
     }
 }
