@@ -173,9 +173,13 @@ public class BenchCommand implements Command {
     }
 
     /** A night's figures: its source rows (what intake read), its wall time, its memory peaks. */
-    record Night(long sourceRows, double seconds, MemoryProbe.Peak peak, BatchStatus status) {
+    record Night(long sourceRows, double seconds, double intakeSeconds, MemoryProbe.Peak peak, BatchStatus status) {
         double rowsPerSecond() {
             return seconds > 0 ? sourceRows / seconds : 0;
+        }
+
+        double intakeRowsPerSecond() {
+            return intakeSeconds > 0 ? sourceRows / intakeSeconds : 0;
         }
     }
 

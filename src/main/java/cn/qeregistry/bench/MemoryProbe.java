@@ -88,7 +88,7 @@ final class MemoryProbe implements AutoCloseable {
         sampleNow();
         return new Peak(samples.max(1, fromMillis, toMillis), collections.max(1, fromMillis, toMillis),
                 samples.max(2, fromMillis, toMillis),
-                (samples.max(3, fromMillis, toMillis) - samples.min(3, fromMillis, toMillis)) / 1e9);
+                Math.max(0, samples.max(3, fromMillis, toMillis) - samples.min(3, fromMillis, toMillis)) / 1e9);
     }
 
     private void sampleNow() {

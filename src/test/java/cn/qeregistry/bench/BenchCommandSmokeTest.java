@@ -64,6 +64,8 @@ class BenchCommandSmokeTest {
                 "ceiling", "baseline", "load average");
         assertThat(report).containsPattern("end-to-end rows/s\\s+[\\d,]+")
                 .containsPattern("end-to-end / ceiling rows/s\\s+\\d+\\.\\d\\d")
+                .containsPattern("intake / ceiling rows/s \\(same work: read \\+ load\\)\\s+\\d+\\.\\d\\d")
+                .containsPattern("intake / naive baseline rows/s\\s+\\d+\\.\\dx")
                 .containsPattern("end-to-end / naive baseline rows/s\\s+\\d+\\.\\dx")
                 .containsPattern("naive baseline / night peak heap\\s+\\d+\\.\\dx")
                 .containsPattern("incremental / full night time\\s+\\d+\\.\\d\\d")
