@@ -1,12 +1,14 @@
 package cn.qeregistry.runs;
 
 import cn.qeregistry.platform.ConfigFiles;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 
@@ -32,7 +34,8 @@ public class JobDefinitions {
 
     /** {@code listeners}: features' hooks on every job (run ownership, alerting). */
     public JobDefinitions(ConfigFiles files, JobRepository jobRepository, List<Step> steps,
-                          List<JobExecutionListener> listeners) {
+                          List<JobExecutionListener> listeners, ObjectProvider<ObservationRegistry> observations) {
+        ObservationRegistry observationRegistry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         Map<String, Step> stepsByName = new LinkedHashMap<>();
         steps.forEach(step -> stepsByName.put(step.getName(), step));
         for (Path file : definitionFiles(files.jobs())) {
@@ -52,6 +55,7 @@ public class JobDefinitions {
             SimpleJobBuilder builder = new JobBuilder(definition.name(), jobRepository).start(chain.get(0));
             chain.subList(1, chain.size()).forEach(builder::next);
             listeners.forEach(builder::listener);
+            builder.observationRegistry(observationRegistry); // job metrics: these jobs are not beans Batch would observe
             Job job = builder.validator(new BusinessDateValidator()).build();
             jobs.put(definition.name(), job);
         }

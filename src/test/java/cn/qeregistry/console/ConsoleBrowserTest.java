@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
     static WebDriver browser;
     static Path profile;
 
@@ -54,12 +56,15 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(DOWNLOADS);
         profile = Files.createTempDirectory("qe-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -120,6 +125,50 @@ class ConsoleBrowserTest {
         open("/runs?lang=zh_CN");
     }
 
+    @Test
+    void regionStaffFilterExceptionsMarkOneInFollowUpAndDownloadTheWorkbook() throws Exception {
+        jdbc.sql("delete from exception_follow_up where exception_id in (select id from exception_item where identity_key = 'console-browser:item')").update();
+        jdbc.sql("delete from exception_item where identity_key = 'console-browser:item'").update();
+        long item = jdbc.sql("""
+                insert into exception_item (identity_key, category, severity, uscc, name, region_code, feed, field, detail, first_seen, last_seen)
+                values ('console-browser:item', 'CONFLICT', 'WARN', '91420102BROWSER01X', '武汉浏览器测试公司', '420102', 'tax', '企业名称',
+                        'name differs from market', now(), now()) returning id""").query(Long.class).single();
+        try (var old = Files.list(DOWNLOADS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        signIn("t-wuhan");
+        open("/exceptions");
+        new Select(browser.findElement(By.name("category"))).selectByValue("CONFLICT");
+        browser.findElement(By.cssSelector("#exception-filters button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("category=CONFLICT"));
+        browser.findElement(By.cssSelector("tr[data-id='" + item + "'] a")).click();
+
+        new Select(browser.findElement(By.id("new-status"))).selectByValue("IN_FOLLOW_UP");
+        browser.findElement(By.id("status-note")).sendKeys("已致电企业核对名称");
+        browser.findElement(By.id("status-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("item-status")).getText().equals("跟进中"));
+        assertThat(browser.findElement(By.id("follow-ups")).getText()).contains("已致电企业核对名称", "t-wuhan");
+        screenshot("exception-in-follow-up");
+
+        open("/exceptions?category=CONFLICT&status=IN_FOLLOW_UP");
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + item + "']"))).hasSize(1);
+        browser.findElement(By.id("download-xlsx")).click();
+        Path workbook = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(DOWNLOADS)) {
+                return files.filter(f -> f.getFileName().toString().matches("exceptions-.*\\.xlsx")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        StringBuilder cells = new StringBuilder();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+            book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.append(cell).append('|'))));
+        }
+        assertThat(cells).contains("武汉浏览器测试公司", "跟进中", "已致电企业核对名称");
+    }
+
     /** Review outcomes of three nights, so the trend chart has something to draw (ECharts under the CSP). */
     private void threeNightsOfReviews() {
         jdbc.sql("delete from review_run where rule_set = 'console-browser'").update();
@@ -147,7 +196,8 @@ class ConsoleBrowserTest {
 
     /** The run page polls itself with htmx; wait until its status cell says {@code status}. */
     private void waitForStatus(String status) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        // htmx replaces the status cell every 2 s: a cell found just before a swap goes stale, look again
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
             var cells = d.findElements(By.id("run-status"));
             return !cells.isEmpty() && status.equals(cells.get(0).getAttribute("data-status"));
         });

@@ -1,5 +1,6 @@
 package cn.qeregistry.console;
 
+import cn.qeregistry.console.runs.BackgroundRuns;
 import cn.qeregistry.console.runs.RunQueries;
 import cn.qeregistry.console.security.AppUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ class RunsConsoleTest {
     @Autowired RunQueries runs;
     @Autowired AppUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired BackgroundRuns background;
 
     @BeforeEach
     void setUp() {
@@ -129,6 +131,8 @@ class RunsConsoleTest {
                 .param("job", ConsoleTestJobs.JOB).param("date", "2031-05-01")).andReturn();
         long id = executionOf(launched);
         await(() -> runs.steps(id).stream().anyMatch(s -> s.name().equals("console.load") && s.read() > 0));
+        mvc.perform(post("/api/runs/" + id + "/recover").with(httpBasic("t-operator", TestUsers.PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.message", containsString("running in this console process")));
         mvc.perform(get("/runs/" + id + "/live").with(staff())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")))
                 .andExpect(content().string(containsString("id=\"progress\"")));
@@ -155,9 +159,24 @@ class RunsConsoleTest {
                 .param(id).update();
         jdbc.sql("update batch_step_execution set status = 'STARTED', end_time = null where job_execution_id = ? and step_name = 'console.load'")
                 .param(id).update();
+        // just updated and no owner recorded: it may still be running somewhere, so recover is refused
+        mvc.perform(get("/runs/" + id + "/recover").with(operator())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"refusal\"")))
+                .andExpect(content().string(not(containsString("id=\"confirm\""))));
+        mvc.perform(post("/api/runs/" + id + "/recover").with(httpBasic("t-operator", TestUsers.PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.message", containsString("no owning node")));
+        // owned by a node that beats: alive, refused
+        jdbc.sql("insert into schedule_node (node_id, host, pid, mode) values ('console-test-live', 'elsewhere', 1, 'serve') on conflict (node_id) do update set heartbeat_at = now()").update();
+        jdbc.sql("insert into schedule_execution_owner (job_execution_id, node_id) values (?, 'console-test-live')").param(id).update();
+        mvc.perform(post("/api/runs/" + id + "/recover").with(httpBasic("t-operator", TestUsers.PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.message", containsString("which is alive")));
+        assertThat(runs.run(id).orElseThrow().status()).isEqualTo("STARTED");
+        // that node stops beating (killed): now it is dead and the run may be recovered
+        jdbc.sql("update schedule_node set heartbeat_at = now() - interval '1 hour' where node_id = 'console-test-live'").update();
         mvc.perform(get("/runs/" + id + "/recover").with(operator())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"confirm\"")));
         mvc.perform(post("/runs/" + id + "/recover").with(operator()).with(csrf())).andExpect(status().isFound());
+        jdbc.sql("delete from schedule_execution_owner where job_execution_id = ?").param(id).update();
         assertThat(runs.run(id).orElseThrow().status()).isEqualTo("FAILED");
         ConsoleTestJobs.writeMapping("ok");
         long again = executionOf(mvc.perform(post("/runs/" + id + "/restart").with(operator()).with(csrf())).andReturn());
@@ -195,7 +214,8 @@ class RunsConsoleTest {
     }
 
     private RunQueries.Run awaitEnd(long id) {
-        await(() -> !runs.run(id).orElseThrow().isRunning());
+        // until the launching thread is done too: the job's last repository update comes after the status change
+        await(() -> !runs.run(id).orElseThrow().isRunning() && !background.runsHere(id));
         return runs.run(id).orElseThrow();
     }
 

@@ -95,6 +95,19 @@ class FirstRunTest {
         assertThat(rejected).isEqualTo(expected);
     }
 
+    @Test
+    @Order(5)
+    void draftRuleSetIsComparedWithoutTouchingLiveResults() throws Exception {
+        Path comparison = home.root().resolve("whatif.csv");
+        Result compared = qeRegistry("report", "review", "--compare=miit-2026-draft.yml", "--date=2026-11-26",
+                "--out=" + comparison, "--lang=en");
+
+        assertThat(compared.exitCode()).as(compared.output()).isZero();
+        assertThat(compared.output()).contains("what-if miit-2026-draft", "vs live miit-2022");
+        assertThat(Files.readAllLines(comparison, StandardCharsets.UTF_8).get(0)).contains("change,uscc", "live_outcome", "draft_outcome");
+        reviewReportEqualsTheTruthRowForRow();
+    }
+
     /** The chosen columns of a CSV (BOM tolerated), one comma-joined line per row, sorted. */
     private static List<String> csv(Path file, String... columns) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "logging.level.cn.qeregistry.master.Statements=DEBUG"})
 class MasterAtScaleTest {
 
-    static final int FIRMS = 200_000;
+    /** 50,000 in the build; -Dqe.test.master-scale.firms=2000000 for the province-sized run. */
+    static final int FIRMS = Integer.getInteger("qe.test.master-scale.firms", 50_000);
     static final String PREFIX = "91429999";
     /** The province's 市州 (prefecture) codes; firms are spread over their first counties. */
     static final String REGIONS = "array['420102','420202','420302','420502','420602','420702','420802','420902','421002',"

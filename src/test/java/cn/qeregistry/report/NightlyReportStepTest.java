@@ -59,7 +59,10 @@ class NightlyReportStepTest {
         long seenTonight = jdbc.sql("select count(*) from exception_item where last_execution_id = ?").param(execution.getId())
                 .query(Long.class).single();
         assertThat(seenTonight).isGreaterThanOrEqualTo(3);
-        long[] expectedRows = {seenTonight, 2, 1};
+        // other test classes share the database: their open problems are in tonight's register too
+        long[] expectedRows = {seenTonight, seenTonightIn("4201%", execution.getId()), seenTonightIn("429004", execution.getId())};
+        assertThat(expectedRows[1]).isGreaterThanOrEqualTo(2);
+        assertThat(expectedRows[2]).isGreaterThanOrEqualTo(1);
         String[] names = {"exceptions-2031-01-15-420000.xlsx", "exceptions-2031-01-15-420100.xlsx", "exceptions-2031-01-15-429004.xlsx"};
         for (int i = 0; i < 3; i++) {
             JsonNode entry = manifest.get("files").get(i);
@@ -77,5 +80,10 @@ class NightlyReportStepTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
+    }
+
+    private long seenTonightIn(String regionPattern, long executionId) {
+        return jdbc.sql("select count(*) from exception_item where last_execution_id = ? and region_code like ?")
+                .params(executionId, regionPattern).query(Long.class).single();
     }
 }

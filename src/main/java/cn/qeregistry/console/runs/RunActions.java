@@ -34,12 +34,15 @@ public class RunActions {
     private final RunQueries queries;
     private final BackgroundRuns background;
     private final Auditor auditor;
+    private final RecoverSafety recoverSafety;
 
-    public RunActions(JobRunner runner, RunQueries queries, BackgroundRuns background, Auditor auditor) {
+    public RunActions(JobRunner runner, RunQueries queries, BackgroundRuns background, Auditor auditor,
+                      RecoverSafety recoverSafety) {
         this.runner = runner;
         this.queries = queries;
         this.background = background;
         this.auditor = auditor;
+        this.recoverSafety = recoverSafety;
     }
 
     public RunQueries.Run run(long id) {
@@ -52,8 +55,13 @@ public class RunActions {
             case RESTART -> RESTARTABLE.contains(run.status()) && runner.job(run.job()).isPresent();
             case STOP -> STOPPABLE.contains(run.status());
             case ABANDON -> ABANDONABLE.contains(run.status());
-            case RECOVER -> RECOVERABLE.contains(run.status()) && !background.runsHere(run.id());
+            case RECOVER -> RECOVERABLE.contains(run.status()) && recoverSafety.refusal(run.id()).isEmpty();
         };
+    }
+
+    /** Why recovering this run now would be unsafe (its node is alive or it was updated recently), or null. */
+    public String recoverRefusal(RunQueries.Run run) {
+        return RECOVERABLE.contains(run.status()) ? recoverSafety.refusal(run.id()).orElse(null) : null;
     }
 
     /** The steps a restart of this run executes: the job's steps that no execution of its instance completed. */
@@ -90,6 +98,11 @@ public class RunActions {
     /** Performs {@code action}; returns the execution to show next (a restart creates a new one). */
     public long perform(long id, Action action) {
         RunQueries.Run run = run(id);
+        if (action == Action.RECOVER && RECOVERABLE.contains(run.status())) {
+            recoverSafety.refusal(id).ifPresent(reason -> {
+                throw new Refused("recover refused: " + reason);
+            });
+        }
         if (!allowed(run, action)) {
             throw new Refused(action + " is not possible for execution " + id + " in status " + run.status());
         }

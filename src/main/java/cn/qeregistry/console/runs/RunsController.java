@@ -69,6 +69,7 @@ class RunsController {
         model.addAttribute("run", run);
         model.addAttribute("action", action);
         model.addAttribute("allowed", actions.allowed(run, act));
+        model.addAttribute("refusal", act == RunActions.Action.RECOVER ? actions.recoverRefusal(run) : null);
         model.addAttribute("again", act == RunActions.Action.RESTART ? actions.stepsToRunAgain(run) : List.of());
         return "runs/confirm";
     }

@@ -26,7 +26,9 @@ import java.io.IOException;
 /**
  * Two filter chains: {@code /api/**} for scripts and the pages' own calls (HTTP Basic or the session;
  * 401/403 as JSON, never a redirect; CSRF only for session-authenticated changes), and the pages
- * (form login at /login, sessions, CSRF). Roles: ADMIN ⊃ OPERATOR ⊃ STAFF.
+ * (form login at /login, sessions, CSRF). Roles: ADMIN ⊃ OPERATOR ⊃ STAFF. ADMIN manages users, the audit
+ * log and schedules (pause, resume); OPERATOR launches, restarts, stops, abandons, recovers, uploads and
+ * runs a schedule now (a launch by another door); STAFF reads, downloads and follows up exceptions.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -64,7 +66,8 @@ class SecurityConfig {
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/openapi").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/runs", "/api/runs/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/schedules/*/pause", "/api/schedules/*/resume").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/runs", "/api/runs/**", "/api/schedules/*/run").hasRole("OPERATOR")
                         .requestMatchers("/api/users/**", "/api/audit/**").hasRole("ADMIN")
                         .anyRequest().hasRole("STAFF"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
@@ -87,9 +90,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health").permitAll()
-                        .requestMatchers("/users/**", "/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/users/**", "/audit/**", "/schedules/*/pause", "/schedules/*/resume").hasRole("ADMIN")
                         .requestMatchers("/runs/launch", "/runs/*/restart", "/runs/*/stop", "/runs/*/abandon",
-                                "/runs/*/recover", "/deliveries/upload").hasRole("OPERATOR")
+                                "/runs/*/recover", "/deliveries/upload", "/schedules/*/run").hasRole("OPERATOR")
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

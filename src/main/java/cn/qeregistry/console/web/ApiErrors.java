@@ -1,6 +1,8 @@
 package cn.qeregistry.console.web;
 
+import cn.qeregistry.exceptions.FollowUpRefused;
 import cn.qeregistry.runs.JobRunner;
+import cn.qeregistry.schedule.Schedules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,7 +14,7 @@ import java.util.Map;
 @RestControllerAdvice(annotations = ConsoleApi.class)
 class ApiErrors {
 
-    @ExceptionHandler({JobRunner.NoSuchExecution.class, NotFound.class})
+    @ExceptionHandler({JobRunner.NoSuchExecution.class, NotFound.class, Schedules.UnknownSchedule.class})
     ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage());
     }
@@ -25,6 +27,16 @@ class ApiErrors {
     @ExceptionHandler(OutOfScope.class)
     ResponseEntity<Map<String, Object>> forbidden(OutOfScope e) {
         return body(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** The exceptions feature's refusal of a status change, by its reason. */
+    @ExceptionHandler(FollowUpRefused.class)
+    ResponseEntity<Map<String, Object>> followUpRefused(FollowUpRefused e) {
+        return body(switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_ALLOWED -> HttpStatus.CONFLICT;
+        }, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
