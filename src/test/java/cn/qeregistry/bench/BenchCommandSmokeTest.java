@@ -4,6 +4,7 @@ import cn.qeregistry.intake.ExchangeLoader;
 import cn.qeregistry.platform.Command;
 import cn.qeregistry.platform.QeHome;
 import cn.qeregistry.runs.JobRunner;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,19 @@ class BenchCommandSmokeTest {
     @Autowired JobOperator jobOperator;
     @Autowired PlatformTransactionManager transactionManager;
     @Value("${qe.home}") String home;
+
+    /** Files other test classes left in the shared inboxes (bad files stay there by design) are not ours. */
+    @BeforeEach
+    void emptyInboxes() throws Exception {
+        Path inbox = QeHome.of(home).root().resolve("inbox");
+        if (Files.isDirectory(inbox)) {
+            try (Stream<Path> files = Files.walk(inbox)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
 
     @Test
     void reportsEveryStageOfBothNightsTheReferencesAndTheGoals(@TempDir Path work) throws Exception {
