@@ -51,6 +51,12 @@ public final class RowNormaliser {
         for (int f = 0; f < fields.size(); f++) {
             FieldSpec spec = fields.get(f);
             String raw = row.cell(layout.columns()[f]);
+            String fault = CellFaults.of(raw);
+            if (fault != null) {
+                problems.add(new Problem(spec.name(), layout.headerOfField(f), CellFaults.printable(raw), "cell",
+                        layout.headerOfField(f) + " " + fault));
+                continue;
+            }
             String cleaned = Text.clean(raw);
             if (cleaned == null) {
                 if (spec.required()) {

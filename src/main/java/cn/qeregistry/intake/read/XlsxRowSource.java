@@ -136,6 +136,7 @@ public final class XlsxRowSource implements RowSource {
         String type = null;
         int style = 0;
         String value = null;
+        String formula = null;
         StringBuilder inline = null;
         boolean phonetic = false;
         while (x.hasNext()) {
@@ -155,9 +156,11 @@ public final class XlsxRowSource implements RowSource {
                         String s = x.getAttributeValue(null, "s");
                         style = s == null ? 0 : Integer.parseInt(s);
                         value = null;
+                        formula = null;
                         inline = null;
                     }
                     case "v" -> value = x.getElementText();
+                    case "f" -> formula = x.getElementText();
                     case "rPh" -> phonetic = true;
                     case "t" -> {
                         if (!phonetic) {
@@ -174,7 +177,8 @@ public final class XlsxRowSource implements RowSource {
                 switch (x.getLocalName()) {
                     case "rPh" -> phonetic = false;
                     case "c" -> {
-                        String text = cellText(type, style, value, inline);
+                        String text = formula != null && value == null && inline == null
+                                ? RawRow.UNCALCULATED + formula.strip() : cellText(type, style, value, inline);
                         while (cells.size() <= column) {
                             cells.add(null);
                         }
