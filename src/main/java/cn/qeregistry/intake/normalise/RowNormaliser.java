@@ -125,6 +125,11 @@ public final class RowNormaliser {
             cell.fail("number", cell.column + " is not a number: '" + cleaned + "'");
             return null;
         }
+        if (value.precision() - value.scale() > 19 || value.scale() > 30) {
+            // before any arithmetic: 1E999999999 would overflow or fill the heap when scaled or printed
+            cell.fail("range", cell.column + " " + cleaned + " is not a plausible number (too large or too many decimals)");
+            return null;
+        }
         switch (spec.type()) {
             case INTEGER, YEAR -> {
                 if (value.stripTrailingZeros().scale() > 0) {

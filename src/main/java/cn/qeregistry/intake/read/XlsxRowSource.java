@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class XlsxRowSource implements RowSource {
 
+    private static final int LAST_COLUMN = 16_383; // XFD
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private final String fileName;
@@ -152,6 +153,10 @@ public final class XlsxRowSource implements RowSource {
                     case "c" -> {
                         String ref = x.getAttributeValue(null, "r");
                         column = ref != null ? columnOf(ref) : column + 1;
+                        if (column > LAST_COLUMN) {
+                            throw new BadFileException("sheet \"" + sheets.get(sheetIndex).name() + "\" row " + rowNo + ": cell reference "
+                                    + ref + " lies beyond the last spreadsheet column XFD; the file was not written by a spreadsheet program");
+                        }
                         type = x.getAttributeValue(null, "t");
                         String s = x.getAttributeValue(null, "s");
                         style = s == null ? 0 : Integer.parseInt(s);
@@ -220,7 +225,11 @@ public final class XlsxRowSource implements RowSource {
     /** {@code 5.0} → {@code 5}, {@code 1.2E3} → {@code 1200}: numbers as a person would type them. */
     private static String plainNumber(String value) {
         try {
-            return new BigDecimal(value.trim()).stripTrailingZeros().toPlainString();
+            BigDecimal number = new BigDecimal(value.trim());
+            if (Math.abs(number.scale()) > 30) {
+                return value; // 1E999999999 printed plainly would fill the heap; the normaliser rejects it
+            }
+            return number.stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
             return value;
         }
