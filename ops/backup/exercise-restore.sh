@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Proves backup and restore end to end against a real PostgreSQL server (Debian's, started here in
 # a scratch cluster): install the roles and database from ops/postgres, run the nightly job on the
-# sample province, back up, drop the database, restore, and check that `status` shows the same
-# executions. Usage: ops/backup/exercise-restore.sh [JAR]   (run as root or as a user with initdb)
+# a small generated province, back up, drop the database, restore, and check that `status` shows
+# the same executions and the archive comes back. Usage: ops/backup/exercise-restore.sh [JAR]   (run as root or as a user with initdb)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,10 +37,12 @@ QE_CONFIG_DIR=$(cd "$here/../.." && pwd)
 export QE_CONFIG_DIR
 export SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:$port/qe_registry
 export SPRING_DATASOURCE_USERNAME=qe_owner SPRING_DATASOURCE_PASSWORD=owner-secret
-java -jar "$jar" run nightly --date=2026-11-26 >"$work/run.txt" || true
+java -jar "$jar" generate --out="$work/province" --enterprises=2000 --seed=1 --as-of=2026-11-26 >/dev/null
+mkdir -p "$QE_HOME"
+cp -r "$work/province/inbox" "$QE_HOME/"
+java -jar "$jar" run nightly --date=2026-11-26 >"$work/run.txt" || { echo "the nightly failed:"; cat "$work/run.txt"; exit 1; }
 PGUSER=qe_owner PGPASSWORD=owner-secret psql -q -d qe_registry -f "$here/../postgres/02-grant-reader.sql"
 java -jar "$jar" status >"$work/status-before.txt"
-grep -q "nightly" "$work/status-before.txt" || { echo "no nightly execution to back up:"; cat "$work/run.txt"; exit 1; }
 
 export PGUSER=qe_owner PGPASSWORD=owner-secret PGDATABASE=qe_registry
 backup=$("$here/backup.sh" "$work/backups")
@@ -53,5 +55,7 @@ rm -rf "$QE_HOME/archive" "$QE_HOME/reports"
 java -jar "$jar" status >"$work/status-after.txt"
 diff -u "$work/status-before.txt" "$work/status-after.txt"
 rows_after=$(psql -tA -c "select count(*) from delivery")
+archived=$(find "$QE_HOME/archive" -type f | wc -l)
+[ "$archived" -gt 0 ] || { echo "the archive did not come back"; exit 1; }
 [ "$rows_before" = "$rows_after" ] || { echo "deliveries before $rows_before, after $rows_after"; exit 1; }
-echo "backup/restore exercised: $(grep -c '^[0-9]' "$work/status-after.txt") executions and $rows_after deliveries identical after restore"
+echo "backup/restore exercised: $(grep -c '^[0-9]' "$work/status-after.txt") executions, $rows_after deliveries and $archived archived files identical after restore"

@@ -76,6 +76,8 @@ public final class Cli {
                 "spring.quartz.auto-startup", "false",
                 "logging.threshold.console", "WARN",
                 "spring.main.banner-mode", "off",
+                // a failed start is reported in one line by this class; the stack trace goes to the log file only
+                "logging.level.org.springframework.boot.SpringApplication", "OFF",
                 "qe.mode", "command"));
         try (ConfigurableApplicationContext context = application.run()) {
             Command command = context.getBeansOfType(Command.class).values().stream()

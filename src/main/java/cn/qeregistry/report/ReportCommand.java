@@ -6,6 +6,8 @@ import cn.qeregistry.exceptions.ExceptionStatus;
 import cn.qeregistry.platform.Arguments;
 import cn.qeregistry.platform.Command;
 import cn.qeregistry.platform.UsageException;
+import cn.qeregistry.review.ReviewComparison;
+import cn.qeregistry.review.WhatIfReview;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -21,9 +23,13 @@ import java.util.Locale;
 class ReportCommand implements Command {
 
     private final ReportService reports;
+    private final WhatIfReview whatIf;
+    private final ReviewComparison comparison;
 
-    ReportCommand(ReportService reports) {
+    ReportCommand(ReportService reports, WhatIfReview whatIf, ReviewComparison comparison) {
         this.reports = reports;
+        this.whatIf = whatIf;
+        this.comparison = comparison;
     }
 
     @Override
@@ -36,10 +42,10 @@ class ReportCommand implements Command {
         if (arguments.positional().size() != 1) {
             throw new UsageException("name one report: exceptions, review or master");
         }
-        if (arguments.has("compare")) {
-            throw new UsageException("--compare is not supported by the report command");
-        }
         Path out = Path.of(arguments.required("out"));
+        if (arguments.has("compare")) {
+            return compare(arguments, out);
+        }
         ReportRequest request;
         try {
             request = new ReportRequest(
@@ -59,6 +65,25 @@ class ReportCommand implements Command {
         }
         ReportFile file = reports.writeFile(request, out);
         System.out.println("wrote " + file.rows() + " rows to " + file.path() + " (" + file.bytes() + " bytes)");
+        return OK;
+    }
+
+    /**
+     * {@code report review --compare=RULES_FILE --out=FILE.csv [--date=D] [--lang=en]}: evaluates a
+     * draft rule set at D without touching live results and writes who would newly fail or pass.
+     */
+    private int compare(Arguments arguments, Path out) {
+        if (!"review".equals(arguments.positional().get(0))) {
+            throw new UsageException("--compare applies to the review report only");
+        }
+        if (!out.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw new UsageException("the comparison is written as CSV: --out must end with .csv");
+        }
+        LocalDate date = arguments.date("date").orElseGet(() -> LocalDate.now(Cells.ZONE));
+        ReviewComparison.Run draft = whatIf.evaluate(date, arguments.required("compare"));
+        comparison.writeCsv(draft.id(), out, arguments.option("lang").map(Lang::parse).orElse(Lang.ZH) == Lang.EN);
+        System.out.println(comparison.summarise(draft.id()).text());
+        System.out.println("wrote the comparison to " + out.toAbsolutePath());
         return OK;
     }
 

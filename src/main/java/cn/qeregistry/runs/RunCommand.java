@@ -3,6 +3,7 @@ package cn.qeregistry.runs;
 import cn.qeregistry.core.Feed;
 import cn.qeregistry.platform.Arguments;
 import cn.qeregistry.platform.Command;
+import cn.qeregistry.platform.QeHome;
 import cn.qeregistry.platform.UsageException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code run [JOB] [--date=…]}: runs a job for a business date to its end; 0 when COMPLETED. */
@@ -17,9 +19,11 @@ import java.util.Map;
 class RunCommand implements Command {
 
     private final JobRunner runner;
+    private final List<RunPreparation> preparations;
 
-    RunCommand(JobRunner runner) {
+    RunCommand(JobRunner runner, List<RunPreparation> preparations) {
         this.runner = runner;
+        this.preparations = preparations;
     }
 
     @Override
@@ -40,12 +44,20 @@ class RunCommand implements Command {
         arguments.option("feed").ifPresent(feed -> extra.put("feed", Feed.fromCode(feed)
                 .orElseThrow(() -> new UsageException("unknown feed '" + feed + "'")).code()));
         arguments.option("rules").ifPresent(rules -> extra.put("rules", rules));
+        for (RunPreparation preparation : preparations) {
+            preparation.beforeRun(jobName, date).ifPresent(System.out::println);
+        }
         JobRunner.Launch launch = runner.run(job, date, extra);
         if (!launch.ran()) {
             System.out.println(launch.refusal());
             return launch.refusal().contains("COMPLETED") ? OK : FAILED;
         }
         ExecutionSummary.print(launch.execution(), System.out);
-        return launch.execution().getStatus() == BatchStatus.COMPLETED ? OK : FAILED;
+        boolean completed = launch.execution().getStatus() == BatchStatus.COMPLETED;
+        System.out.println(completed
+                ? "reports of the night: " + QeHome.resolve().reports().resolve(date.toString())
+                        + "; the console (start without a command) shows runs, exceptions and enterprises"
+                : "see why with 'status', fix the cause, then 'restart " + launch.execution().getId() + "'");
+        return completed ? OK : FAILED;
     }
 }

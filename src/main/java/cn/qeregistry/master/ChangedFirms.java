@@ -1,0 +1,104 @@
+package cn.qeregistry.master;
+
+import cn.qeregistry.core.Feed;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The firms whose inputs changed since the master step last ran, collected in the temp table
+ * {@code touched(code, org, ecode)}: every credit code carried by a delivery that became STAGED or
+ * stopped being STAGED (superseded) since then, old 9-character organisation codes resolved to the
+ * registered firm (positions 9–17 of its credit code) when there is one. When the survivorship rules
+ * changed, every firm is touched once.
+ */
+final class ChangedFirms {
+
+    private final Statements sql;
+
+    ChangedFirms(Statements sql) {
+        this.sql = sql;
+    }
+
+    /** Whether the golden records were built with other rules than {@code digest} (or never built). */
+    boolean rulesChanged(String digest) {
+        return sql.single("select count(*) from master_state where survivorship_digest = :digest", Map.of("digest", digest),
+                Long.class) == 0;
+    }
+
+    /** Fills {@code touched} and {@code touched_key}; returns the number of codes touched. */
+    long collect(boolean everyFirm) {
+        sql.run("""
+                create temp table changed_delivery on commit drop as
+                select d.id, d.feed, d.status from delivery d left join master_delivery_taken t on t.delivery_id = d.id
+                where (d.status = 'STAGED' and (t.delivery_id is null or t.status <> 'STAGED'))
+                   or (d.status <> 'STAGED' and t.status = 'STAGED')""");
+        sql.run("create temp table touched_raw (code varchar(18) primary key) on commit drop");
+        sql.run("insert into touched_raw " + codesOf("join changed_delivery c on c.id = s.delivery_id")
+                + " on conflict do nothing");
+        if (everyFirm) {
+            sql.run("insert into touched_raw " + codesOf("join delivery d on d.id = s.delivery_id and d.status = 'STAGED'")
+                    + " union select uscc::varchar from enterprise union select uscc from master_issue where length(uscc) <= 18"
+                    + " on conflict do nothing");
+        }
+        sql.run("""
+                create temp table touched (code varchar(18) primary key, org varchar(9), ecode char(18)) on commit drop
+                """);
+        // Only a registered firm owns its organisation code: one in the master already, or one whose market
+        // row arrives in this run (the master holds every firm registered as of the last run).
+        sql.run("""
+                insert into touched (code, org, ecode)
+                select r.code, case when e.uscc is not null or a.uscc is not null then substr(r.code, 9, 9) end, r.code
+                from touched_raw r
+                left join enterprise e on e.uscc = r.code::char(18)
+                left join (select distinct s.uscc from stg_market s
+                           join changed_delivery c on c.id = s.delivery_id and c.status = 'STAGED') a on a.uscc = r.code
+                where length(r.code) = 18""");
+        sql.run("create index on touched (org)");
+        sql.run("analyze touched");
+        // An organisation code names the registered firm holding it: one already in the master, or one
+        // registering in this very run (so among the touched codes).
+        sql.run("""
+                insert into touched (code, org, ecode)
+                select coalesce(firm, code), case when firm is not null then substr(firm, 9, 9) end, firm
+                from (select r.code, coalesce(
+                          (select min(e.uscc) from enterprise e where substr(e.uscc, 9, 9) = r.code),
+                          (select min(n.code) from touched n where n.org = r.code)) as firm
+                      from touched_raw r where length(r.code) <> 18) resolved
+                on conflict (code) do nothing""");
+        sql.run("analyze touched");
+        sql.run("""
+                create temp table touched_key on commit drop as
+                select code, code as staged from touched
+                union all
+                select code, org from touched where org is not null""");
+        sql.run("create index on touched_key (staged)");
+        sql.run("analyze touched_key");
+        return sql.single("select count(*) from touched", Map.of(), Long.class);
+    }
+
+    /**
+     * Remembers the changed deliveries (in the status they had when this run began) as reflected in the
+     * golden records, and the rules they were built with. A delivery staged while the step ran is
+     * taken up by the next run.
+     */
+    void markTaken(long execution, String digest) {
+        sql.run("""
+                insert into master_delivery_taken (delivery_id, feed, status, job_execution_id)
+                select id, feed, status, :execution from changed_delivery
+                on conflict (delivery_id) do update set status = excluded.status, job_execution_id = excluded.job_execution_id,
+                    taken_at = now()""", Map.of("execution", execution));
+        sql.run("""
+                insert into master_state (id, survivorship_digest, job_execution_id) values (1, :digest, :execution)
+                on conflict (id) do update set survivorship_digest = excluded.survivorship_digest,
+                    job_execution_id = excluded.job_execution_id, updated_at = now()
+                where master_state.survivorship_digest <> excluded.survivorship_digest""",
+                Map.of("digest", digest, "execution", execution));
+    }
+
+    private static String codesOf(String deliveryJoin) {
+        return Arrays.stream(Feed.values())
+                .map(feed -> "select s.uscc from " + MasterSchema.stagingTable(feed) + " s " + deliveryJoin)
+                .collect(Collectors.joining(" union "));
+    }
+}

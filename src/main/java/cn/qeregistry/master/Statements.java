@@ -1,0 +1,38 @@
+package cn.qeregistry.master;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.Map;
+
+/** Runs the master step's SQL statements, logging each one's duration at debug level (where a slow night goes). */
+final class Statements {
+
+    private static final Logger log = LoggerFactory.getLogger(Statements.class);
+
+    private final JdbcClient jdbc;
+
+    Statements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long run(String sql) {
+        return run(sql, Map.of());
+    }
+
+    long run(String sql, Map<String, ?> parameters) {
+        long started = System.nanoTime();
+        long rows = jdbc.sql(sql).params(parameters).update();
+        if (log.isDebugEnabled()) {
+            String oneLine = sql.replaceAll("\\s+", " ");
+            log.debug("{} ms, {} rows: {}", (System.nanoTime() - started) / 1_000_000, rows,
+                    oneLine.substring(0, Math.min(oneLine.length(), 160)));
+        }
+        return rows;
+    }
+
+    <T> T single(String sql, Map<String, ?> parameters, Class<T> type) {
+        return jdbc.sql(sql).params(parameters).query(type).single();
+    }
+}
