@@ -1,8 +1,9 @@
 // Writes the bad-input corpus into this folder. CSVs are written byte by byte (encodings, line ends);
 // workbooks where real software matters are converted by LibreOffice (soffice --headless), the rest
 // (merged and hidden cells, 1904 dates, formulas without results, error cells, encryption) by POI.
-// Run from the project root with the test classpath:
-//   java -cp "$(cat cp.txt)" src/test/resources/bad-input/MakeCorpus.java
+// Run from the project root with the test classpath (then update cases.csv if a case changes):
+//   ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+//   java -cp "$(cat target/cp.txt)" src/test/resources/bad-input/MakeCorpus.java
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
