@@ -99,6 +99,37 @@ class CrashRestartTest {
                 + "where d.file_name = 'market-2026-11-27.csv'"), stagedAtStop, 1);
     }
 
+    @Test
+    void killedDuringTheMasterStepThenRestartedBuildsEachEnterpriseOnce() throws Exception {
+        String jobs = "-Dqe.jobs-dir=src/test/resources/reliability/jobs";
+        Path file = marketFile("market-2026-11-28.csv", 0);
+        assertThat(finish(app(jobs, "ingest", "--feed=market", "--date=2026-11-28", file.toString()))).isZero();
+        Process master = app(jobs, "run", "master-only", "--date=2026-11-28");
+        waitFor("the master step running", () -> stepRunningFor("master", Duration.ofSeconds(3)), master);
+        master.destroyForcibly().waitFor();
+        long execution = single("select max(job_execution_id) from batch_job_execution");
+        long enterprisesAtKill = single("select count(*) from enterprise");
+
+        Process restart = app(jobs, "-Dqe.schedule.recover-at-start-up=true", "restart", String.valueOf(execution));
+        assertThat(finish(restart)).as(log(restart)).isZero();
+
+        long firms = single("select count(distinct s.uscc) from stg_market s join delivery d on d.id = s.delivery_id "
+                + "where d.status = 'STAGED'");
+        assertThat(single("select count(*) from enterprise")).as("one golden record per staged firm").isEqualTo(firms);
+        assertThat(single("select count(*) from (select uscc from enterprise group by uscc having count(*) > 1) d")).isZero();
+        CrashFigures.record("kill -9 during the master step", firms, single("select count(*) from enterprise"), enterprisesAtKill, 1);
+    }
+
+    /** True once the step has been STARTED for at least the given time. */
+    static boolean stepRunningFor(String step, Duration time) {
+        try {
+            return single("select count(*) from batch_step_execution where step_name = '" + step + "' and status = 'STARTED' "
+                    + "and start_time < localtimestamp - make_interval(secs => " + time.toSeconds() + ")") > 0;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** read = staged + rejected + repeated with the exact numbers the file was built with; no row twice. */
     private void assertExactlyOnce(String fileName, int codeOffset) throws SQLException {
         long expectedRejects = 0;
