@@ -1,6 +1,7 @@
 package cn.qeregistry.intake;
 
 import cn.qeregistry.core.CreditCode;
+import cn.qeregistry.intake.normalise.CellFaults;
 import cn.qeregistry.intake.normalise.Problem;
 import cn.qeregistry.intake.read.ColumnLayout;
 import cn.qeregistry.intake.read.RawRow;
@@ -35,7 +36,7 @@ class RejectStore {
             entry.put("reason", p.reason());
             all.add(entry);
         }
-        String uscc = usccField < 0 ? null : CreditCode.normalise(row.cell(layout.columns()[usccField]));
+        String uscc = usccField < 0 ? null : CellFaults.printable(CreditCode.normalise(row.cell(layout.columns()[usccField])));
         if (uscc != null && (uscc.isEmpty() || uscc.length() > 64)) {
             uscc = uscc.isEmpty() ? null : uscc.substring(0, 64);
         }
@@ -43,7 +44,7 @@ class RejectStore {
                         insert into intake_reject (delivery_id, feed, category, uscc, sheet, row_no, column_name, value, reason, rule, problems,
                                                    raw_cells, row_key)
                         values (?, ?, 'INTAKE_REJECT', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
-                .params(deliveryId, feed, uscc, row.sheet(), row.rowNo(), first.column(), first.value(), first.reason(),
+                .params(deliveryId, feed, uscc, row.sheet(), row.rowNo(), first.column(), CellFaults.printable(first.value()), CellFaults.printable(first.reason()),
                         first.rule(), Json.array(all), Json.object(rawCells(row, layout)), rowKey)
                 .update();
     }

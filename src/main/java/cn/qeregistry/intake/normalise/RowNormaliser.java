@@ -51,6 +51,12 @@ public final class RowNormaliser {
         for (int f = 0; f < fields.size(); f++) {
             FieldSpec spec = fields.get(f);
             String raw = row.cell(layout.columns()[f]);
+            String fault = CellFaults.of(raw);
+            if (fault != null) {
+                problems.add(new Problem(spec.name(), layout.headerOfField(f), CellFaults.printable(raw), "cell",
+                        layout.headerOfField(f) + " " + fault));
+                continue;
+            }
             String cleaned = Text.clean(raw);
             if (cleaned == null) {
                 if (spec.required()) {
@@ -117,6 +123,11 @@ public final class RowNormaliser {
         BigDecimal value = Numbers.parse(text);
         if (value == null) {
             cell.fail("number", cell.column + " is not a number: '" + cleaned + "'");
+            return null;
+        }
+        if (value.precision() - value.scale() > 19 || value.scale() > 30) {
+            // before any arithmetic: 1E999999999 would overflow or fill the heap when scaled or printed
+            cell.fail("range", cell.column + " " + cleaned + " is not a plausible number (too large or too many decimals)");
             return null;
         }
         switch (spec.type()) {

@@ -23,10 +23,21 @@ public final class HeaderLocator {
         this.mapping = mapping;
     }
 
-    /** The layout if {@code row} is the header row, else null. */
-    public ColumnLayout tryHeader(RawRow row) {
+    /**
+     * The layout if {@code row} is the header row, else null. A header row naming a field twice is
+     * refused: which column the department meant cannot be guessed.
+     */
+    public ColumnLayout tryHeader(String fileName, RawRow row) {
         Match match = match(row);
-        return match.missing.isEmpty() ? match.layout(row) : null;
+        if (!match.missing.isEmpty()) {
+            return null;
+        }
+        if (!match.repeated.isEmpty()) {
+            throw new BadFileException(fileName + (row.sheet() == null ? "" : ": sheet \"" + row.sheet() + "\"") + " header row "
+                    + row.rowNo() + " names " + String.join("; ", match.repeated) + " — which column holds the data is ambiguous; "
+                    + "rename or remove the extra column");
+        }
+        return match.layout(row);
     }
 
     /** Why none of the scanned rows is the header, naming the field missing from the best candidate. */
@@ -58,6 +69,7 @@ public final class HeaderLocator {
         List<FieldSpec> fields = mapping.fields();
         int[] columns = new int[fields.size()];
         BigDecimal[] factors = new BigDecimal[fields.size()];
+        List<String> repeated = new ArrayList<>();
         Arrays.fill(columns, -1);
         String[] cells = row.cells();
         for (int c = 0; c < cells.length; c++) {
@@ -75,6 +87,10 @@ public final class HeaderLocator {
                 }
             }
             for (int f = 0; f < fields.size(); f++) {
+                if (columns[f] >= 0 && fields.get(f).headers().contains(header)) {
+                    repeated.add(fields.get(f).headers().get(0) + " twice (columns " + letters(columns[f]) + " and " + letters(c) + ")");
+                    break;
+                }
                 if (columns[f] < 0 && fields.get(f).headers().contains(header)) {
                     columns[f] = c;
                     FieldSpec spec = fields.get(f);
@@ -86,6 +102,7 @@ public final class HeaderLocator {
             }
         }
         Match match = new Match(columns, factors);
+        match.repeated.addAll(repeated);
         for (int f = 0; f < fields.size(); f++) {
             if (columns[f] < 0) {
                 match.missing.add(fields.get(f));
@@ -96,10 +113,20 @@ public final class HeaderLocator {
         return match;
     }
 
+    /** Spreadsheet column letters of a 0-based index: 0 → A, 27 → AB. */
+    static String letters(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            name.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return name.toString();
+    }
+
     private static final class Match {
         final int[] columns;
         final BigDecimal[] factors;
         final List<FieldSpec> missing = new ArrayList<>();
+        final List<String> repeated = new ArrayList<>();
         int found;
 
         Match(int[] columns, BigDecimal[] factors) {

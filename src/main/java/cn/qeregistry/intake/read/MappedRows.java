@@ -69,7 +69,7 @@ public final class MappedRows implements AutoCloseable {
         List<RawRow> scanned = new ArrayList<>();
         RawRow row = first;
         while (row != null && Objects.equals(row.sheet(), first.sheet()) && row.rowNo() - first.rowNo() < mapping.headerScanRows()) {
-            ColumnLayout found = locator.tryHeader(row);
+            ColumnLayout found = locator.tryHeader(fileName, row);
             if (found != null) {
                 return found;
             }

@@ -7,6 +7,9 @@ package cn.qeregistry.intake.read;
  */
 public record RawRow(String sheet, int rowNo, String[] cells, boolean date1904) {
 
+    /** Prefix (a private-use character and '=') of a formula cell saved without its result, followed by the formula. */
+    public static final String UNCALCULATED = "\uE000=";
+
     public String cell(int column) {
         return column >= 0 && column < cells.length ? cells[column] : null;
     }

@@ -4,10 +4,12 @@ import cn.qeregistry.intake.normalise.Dates;
 import cn.qeregistry.intake.normalise.Text;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.usermodel.HSSFFormulaEvaluator;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rows of a legacy .xls (BIFF8) through HSSF. A BIFF sheet holds at most 65,536 rows, so the
- * workbook model fits in memory; formula cells give their cached value.
+ * workbook model fits in memory; formula cells are computed, else give their cached value.
  */
 public final class XlsRowSource implements RowSource {
 
@@ -30,6 +32,7 @@ public final class XlsRowSource implements RowSource {
     private final HSSFWorkbook workbook;
     private final List<SheetChoice.Sheet> sheets;
     private final boolean date1904;
+    private final HSSFFormulaEvaluator evaluator;
     private int sheetIndex = -1;
     private Sheet sheet;
     private int rowIndex;
@@ -58,6 +61,7 @@ public final class XlsRowSource implements RowSource {
                     String.valueOf(i)));
         }
         this.date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
+        this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
         try {
             this.sheets = SheetChoice.choose(name, all, sheetPattern);
         } catch (BadFileException e) {
@@ -99,18 +103,47 @@ public final class XlsRowSource implements RowSource {
         if (cell == null) {
             return null;
         }
+        if (cell.getCellType() == CellType.FORMULA) {
+            String computed = computed(cell);
+            if (computed != null) {
+                return computed;
+            }
+        }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case STRING -> cell.getRichStringCellValue().getString();
-            case NUMERIC -> number(cell);
+            case NUMERIC -> number(cell, cell.getNumericCellValue());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
             default -> null;
         };
     }
 
-    private String number(Cell cell) {
-        String plain = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+    /**
+     * A formula's value computed by HSSF, or null when it cannot be (external links, functions POI
+     * lacks) and the cached result must do: LibreOffice's .xls export caches 0 for text formulas.
+     */
+    private String computed(Cell cell) {
+        CellValue value;
+        try {
+            value = evaluator.evaluate(cell);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (value == null) {
+            return null;
+        }
+        return switch (value.getCellType()) {
+            case STRING -> value.getStringValue();
+            case NUMERIC -> number(cell, value.getNumberValue());
+            case BOOLEAN -> value.getBooleanValue() ? "TRUE" : "FALSE";
+            case ERROR -> FormulaError.forInt(value.getErrorValue()).getString();
+            default -> null;
+        };
+    }
+
+    private String number(Cell cell, double number) {
+        String plain = BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
         if (DateUtil.isCellDateFormatted(cell)) {
             Dates.Parsed date = Dates.parse(plain, Set.of("excel-serial"), date1904);
             return date.date() != null ? date.date().toString() : plain;

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class XlsxRowSource implements RowSource {
 
+    private static final int LAST_COLUMN = 16_383; // XFD
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private final String fileName;
@@ -136,6 +137,7 @@ public final class XlsxRowSource implements RowSource {
         String type = null;
         int style = 0;
         String value = null;
+        String formula = null;
         StringBuilder inline = null;
         boolean phonetic = false;
         while (x.hasNext()) {
@@ -151,13 +153,19 @@ public final class XlsxRowSource implements RowSource {
                     case "c" -> {
                         String ref = x.getAttributeValue(null, "r");
                         column = ref != null ? columnOf(ref) : column + 1;
+                        if (column > LAST_COLUMN) {
+                            throw new BadFileException("sheet \"" + sheets.get(sheetIndex).name() + "\" row " + rowNo + ": cell reference "
+                                    + ref + " lies beyond the last spreadsheet column XFD; the file was not written by a spreadsheet program");
+                        }
                         type = x.getAttributeValue(null, "t");
                         String s = x.getAttributeValue(null, "s");
                         style = s == null ? 0 : Integer.parseInt(s);
                         value = null;
+                        formula = null;
                         inline = null;
                     }
                     case "v" -> value = x.getElementText();
+                    case "f" -> formula = x.getElementText();
                     case "rPh" -> phonetic = true;
                     case "t" -> {
                         if (!phonetic) {
@@ -174,7 +182,8 @@ public final class XlsxRowSource implements RowSource {
                 switch (x.getLocalName()) {
                     case "rPh" -> phonetic = false;
                     case "c" -> {
-                        String text = cellText(type, style, value, inline);
+                        String text = formula != null && value == null && inline == null
+                                ? RawRow.UNCALCULATED + formula.strip() : cellText(type, style, value, inline);
                         while (cells.size() <= column) {
                             cells.add(null);
                         }
@@ -216,7 +225,11 @@ public final class XlsxRowSource implements RowSource {
     /** {@code 5.0} → {@code 5}, {@code 1.2E3} → {@code 1200}: numbers as a person would type them. */
     private static String plainNumber(String value) {
         try {
-            return new BigDecimal(value.trim()).stripTrailingZeros().toPlainString();
+            BigDecimal number = new BigDecimal(value.trim());
+            if (Math.abs(number.scale()) > 30) {
+                return value; // 1E999999999 printed plainly would fill the heap; the normaliser rejects it
+            }
+            return number.stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
             return value;
         }

@@ -25,7 +25,7 @@ class RowNormaliserTest {
             "资产总额", "负债总额(万元)", "纳税总额(万元)", "纳税信用级别"};
 
     RowNormaliser.Result tax(Set<String> allowList, String... cells) {
-        ColumnLayout layout = new HeaderLocator(TAX).tryHeader(new RawRow("2025年度", 1, TAX_HEADER, false));
+        ColumnLayout layout = new HeaderLocator(TAX).tryHeader("tax-2025.xlsx", new RawRow("2025年度", 1, TAX_HEADER, false));
         return new RowNormaliser(TAX, allowList, () -> TODAY).normalise(new RawRow("2025年度", 2, cells, false), layout);
     }
 
@@ -61,7 +61,7 @@ class RowNormaliserTest {
     @Test
     void tierWordsWithChineseQuotesAndPrefectureNamesBecomeCodes() {
         String[] header = {"统一社会信用代码", "企业名称", "梯度层级", "级别", "认定年度", "批次", "有效期至", "所属市州", "主导产品"};
-        ColumnLayout layout = new HeaderLocator(REGISTRY).tryHeader(new RawRow("名单", 1, header, false));
+        ColumnLayout layout = new HeaderLocator(REGISTRY).tryHeader("registry.xlsx", new RawRow("名单", 1, header, false));
         var result = new RowNormaliser(REGISTRY, Set.of(), () -> TODAY).normalise(new RawRow("名单", 2,
                 new String[]{"91420684MA4927PJ7B", "甲", "专精特新“小巨人”企业", "国家级", "2024", "第六批", "46000", "恩施州", "轴承"}, false),
                 layout);
