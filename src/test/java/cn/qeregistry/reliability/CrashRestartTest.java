@@ -64,7 +64,7 @@ class CrashRestartTest {
 
         long execution = single("select max(job_execution_id) from batch_job_execution");
         assertThat(text("select status from batch_job_execution where job_execution_id = " + execution)).isEqualTo("STARTED");
-        long stagedAtKill = single("select count(*) from stg_market");
+        long stagedAtKill = stagedFrom("market-2026-11-26.csv");
         assertThat(stagedAtKill).as("killed in the middle of the file").isBetween(1L, (long) ROWS - 1);
 
         Process restart = app("-Dqe.schedule.recover-at-start-up=true", "restart", String.valueOf(execution));
@@ -73,7 +73,7 @@ class CrashRestartTest {
         assertExactlyOnce("market-2026-11-26.csv", 0);
         assertThat(text("select status from batch_job_execution where job_execution_id = " + execution))
                 .as("the dead execution was recovered").isEqualTo("FAILED");
-        CrashFigures.record("kill -9 during intake", ROWS, single("select count(*) from stg_market"), stagedAtKill, 1);
+        CrashFigures.record("kill -9 during intake", ROWS, stagedFrom("market-2026-11-26.csv"), stagedAtKill, 1);
     }
 
     @Test
@@ -82,8 +82,7 @@ class CrashRestartTest {
         Process ingest = app("ingest", "--feed=market", "--date=2026-11-27", file.toString());
         waitFor("a few chunks of market-2026-11-27.csv committed", () -> commits("intake.market") >= 3, ingest);
         long execution = single("select max(job_execution_id) from batch_job_execution");
-        long stagedAtStop = single("select count(*) from stg_market s join delivery d on d.id = s.delivery_id "
-                + "where d.file_name = 'market-2026-11-27.csv'");
+        long stagedAtStop = stagedFrom("market-2026-11-27.csv");
         stopDatabase();
 
         assertThat(ingest.waitFor(180, TimeUnit.SECONDS)).as("the process ends instead of hanging").isTrue();
@@ -95,14 +94,13 @@ class CrashRestartTest {
         Process restart = app("-Dqe.schedule.recover-at-start-up=true", "restart", String.valueOf(execution));
         assertThat(finish(restart)).as(log(restart)).isZero();
         assertExactlyOnce("market-2026-11-27.csv", 500_000);
-        CrashFigures.record("database stopped during intake", ROWS, single("select count(*) from stg_market s join delivery d on d.id = s.delivery_id "
-                + "where d.file_name = 'market-2026-11-27.csv'"), stagedAtStop, 1);
+        CrashFigures.record("database stopped during intake", ROWS, stagedFrom("market-2026-11-27.csv"), stagedAtStop, 1);
     }
 
     @Test
     void killedDuringTheMasterStepThenRestartedBuildsEachEnterpriseOnce() throws Exception {
         String jobs = "-Dqe.jobs-dir=src/test/resources/reliability/jobs";
-        Path file = marketFile("market-2026-11-28.csv", 0);
+        Path file = marketFile("market-2026-11-28.csv", 600_000);
         assertThat(finish(app(jobs, "ingest", "--feed=market", "--date=2026-11-28", file.toString()))).isZero();
         Process master = app(jobs, "run", "master-only", "--date=2026-11-28");
         waitFor("the master step running", () -> stepRunningFor("master", Duration.ofSeconds(3)), master);
@@ -118,6 +116,10 @@ class CrashRestartTest {
         assertThat(single("select count(*) from enterprise")).as("one golden record per staged firm").isEqualTo(firms);
         assertThat(single("select count(*) from (select uscc from enterprise group by uscc having count(*) > 1) d")).isZero();
         CrashFigures.record("kill -9 during the master step", firms, single("select count(*) from enterprise"), enterprisesAtKill, 1);
+    }
+
+    static long stagedFrom(String fileName) throws SQLException {
+        return single("select count(*) from stg_market s join delivery d on d.id = s.delivery_id where d.file_name = '" + fileName + "'");
     }
 
     /** True once the step has been STARTED for at least the given time. */
