@@ -101,9 +101,9 @@ class SurvivorshipFileTest {
     }
 
     @Test
-    void aConfigurationWithoutTheFileStartsButTheMasterStepCannotRun() {
-        SurvivorshipRules rules = new SurvivorshipRules(new ConfigFiles(dir.toString()));
-        assertThatThrownBy(rules::get).hasMessageContaining("survivorship.yml: survivorship rules not found");
+    void aConfigurationWithoutTheFileStopsTheStartNamingIt() {
+        assertThatThrownBy(() -> new SurvivorshipRules(new ConfigFiles(dir.toString())))
+                .hasMessageContaining("survivorship.yml: survivorship rules not found");
     }
 
     @Test

@@ -88,8 +88,7 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/users/**", "/audit/**", "/schedules/*/pause", "/schedules/*/resume").hasRole("ADMIN")
                         .requestMatchers("/runs/launch", "/runs/*/restart", "/runs/*/stop", "/runs/*/abandon",
                                 "/runs/*/recover", "/deliveries/upload", "/schedules/*/run").hasRole("OPERATOR")
