@@ -6,13 +6,9 @@ import cn.qeregistry.intake.mapping.FeedMappings;
 import cn.qeregistry.intake.normalise.RowNormaliser;
 import cn.qeregistry.platform.QeHome;
 import cn.qeregistry.runs.JobRunner;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,14 +17,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Builds the chunk-oriented step of a feed: inbox reader → normalising processor → COPY writer,
- * fault tolerant for rejected rows only, failing when a delivery cannot be taken.
+ * fault tolerant for rejected rows only, failing when a delivery cannot be taken. Its parts are made
+ * at each step start from the mapping file as it is then ({@link IntakeRun}).
  */
 @Component
 class IntakeStepFactory {
@@ -71,61 +67,29 @@ class IntakeStepFactory {
     }
 
     Step build(String name, Feed feed, StepListener... extraListeners) {
-        if (!mappings.available(feed)) {
-            return new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
-                mappings.of(feed); // says which folder is missing
-                return null;
-            }, transactions).build();
-        }
-        FeedMapping mapping = mappings.of(feed);
-        AtomicLong jobExecutionId = new AtomicLong();
-        InboxReader reader = new InboxReader(mapping, home, deliveries, exchange, jdbc, jobExecutionId::get);
-        RowNormaliser normaliser = new RowNormaliser(mapping, creditCodeAllowList, () -> LocalDate.now(JobRunner.ZONE));
-        RejectRecorder recorder = new RejectRecorder(mapping.feed(), mapping.indexOf("uscc"), rejects);
         var builder = new StepBuilder(name, jobRepository).<IntakeItem, StagedOutput>chunk(chunkSize)
                 .transactionManager(transactions)
-                .reader(reader)
-                .processor(new IntakeProcessor(normaliser, reader, mapping.key().stream().mapToInt(mapping::indexOf).toArray()))
-                .writer(new StagingWriter(mapping, staging, deliveries, jdbc, jobExecutionId::get))
-                .listener(new Outcome(mapping, deliveries, jobExecutionId))
+                .reader(new IntakeRun.Reader())
+                .processor(IntakeRun.processor())
+                .writer(IntakeRun.writer())
+                .listener(new IntakeRun.Start(feed, mappings, this::run, deliveries))
                 .faultTolerant()
-                .skipPolicy(recorder)
-                .skipListener(recorder);
+                .skipPolicy(IntakeRun.skipPolicy())
+                .skipListener(new IntakeRun.Skips());
         for (StepListener listener : extraListeners) {
             builder.listener(listener);
         }
         return builder.build();
     }
 
-    /** Gives the step its job execution and, at its end, its verdict from the deliveries it settled. */
-    static final class Outcome implements StepExecutionListener {
-        private final FeedMapping mapping;
-        private final DeliveryStore deliveries;
-        private final AtomicLong jobExecutionId;
-
-        Outcome(FeedMapping mapping, DeliveryStore deliveries, AtomicLong jobExecutionId) {
-            this.mapping = mapping;
-            this.deliveries = deliveries;
-            this.jobExecutionId = jobExecutionId;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            jobExecutionId.set(stepExecution.getJobExecutionId());
-        }
-
-        @Override
-        public ExitStatus afterStep(StepExecution stepExecution) {
-            if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
-                return null; // an exception already failed it; its message is the exit description
-            }
-            List<DeliveryStore.Settled> settled = deliveries.settledBy(mapping.feed(), stepExecution.getJobExecutionId());
-            String summary = StepVerdict.describe(mapping.feed(), settled);
-            if (settled.stream().anyMatch(d -> d.status().equals(DeliveryStore.FAILED))) {
-                stepExecution.setStatus(BatchStatus.FAILED);
-                return new ExitStatus(ExitStatus.FAILED.getExitCode(), summary);
-            }
-            return new ExitStatus(ExitStatus.COMPLETED.getExitCode(), summary);
-        }
+    /** The parts of one step execution, made from the mapping as its file is when the step starts. */
+    private IntakeRun run(FeedMapping mapping, long jobExecutionId) {
+        Supplier<Long> job = () -> jobExecutionId;
+        InboxReader reader = new InboxReader(mapping, home, deliveries, exchange, jdbc, job);
+        RowNormaliser normaliser = new RowNormaliser(mapping, creditCodeAllowList, () -> LocalDate.now(JobRunner.ZONE));
+        return new IntakeRun(reader,
+                new IntakeProcessor(normaliser, reader, mapping.key().stream().mapToInt(mapping::indexOf).toArray()),
+                new StagingWriter(mapping, staging, deliveries, jdbc, job),
+                new RejectRecorder(mapping.feed(), mapping.indexOf("uscc"), rejects));
     }
 }

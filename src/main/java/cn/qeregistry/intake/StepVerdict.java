@@ -18,7 +18,7 @@ final class StepVerdict {
             out.append("intake.").append(feed).append(": ").append(failed.size()).append(" of ").append(settled.size())
                     .append(" deliveries failed — ");
             for (DeliveryStore.Settled d : failed) {
-                String message = d.message().startsWith(d.fileName() + ": ") ? d.message().substring(d.fileName().length() + 2) : d.message();
+                String message = withoutFileName(d.message(), d.fileName());
                 out.append("delivery ").append(d.id()).append(" ").append(d.fileName()).append(": ").append(message).append(". ");
             }
             out.append("Fix the file or mappings/").append(feed).append(".yml, then restart; the file stays in the inbox.\n");
@@ -43,5 +43,13 @@ final class StepVerdict {
                     .append(")");
         }
         return out.toString();
+    }
+
+    /** The message without the file name it starts with ("x.csv: …" or, without a sheet, "x.csv has …"): it is said once. */
+    private static String withoutFileName(String message, String fileName) {
+        if (message.startsWith(fileName + ": ")) {
+            return message.substring(fileName.length() + 2);
+        }
+        return message.startsWith(fileName + " ") ? message.substring(fileName.length() + 1) : message;
     }
 }

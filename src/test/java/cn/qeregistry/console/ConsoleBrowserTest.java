@@ -1,6 +1,8 @@
 package cn.qeregistry.console;
 
 import cn.qeregistry.console.security.AppUsers;
+import cn.qeregistry.core.CreditCode;
+import cn.qeregistry.platform.QeHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,37 +23,55 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real browser (headless Debian chromium) against the running console: sign in, launch a run that
- * fails on a broken mapping, fix the mapping, press Restart, watch the page follow it to COMPLETED;
- * open the dashboard. Screenshots land in target/screenshots/.
+ * A real browser (headless Debian chromium) against the running console: sign in, launch the science
+ * intake on a delivery in its inbox while its mapping names a column the file does not have, see the
+ * run fail with that message, fix the mapping file, press Restart, watch the page follow the run to
+ * COMPLETED — all without restarting the application; open the dashboard. Screenshots land in
+ * target/screenshots/.
  */
 @Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"qe.jobs-dir=src/test/resources/console/jobs", "spring.quartz.auto-startup=false",
-                "QE_ADMIN_PASSWORD=first-admin-secret", "qe.console.dashboard-job=console-test"})
-@Import(ConsoleTestJobs.class)
+        properties = {"spring.quartz.auto-startup=false", "QE_ADMIN_PASSWORD=first-admin-secret"})
 class ConsoleBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
+    /** The application's mappings folder: a copy of the shipped one, for the test to break and fix. */
+    static final Path MAPPINGS = Path.of("target", "console-browser-mappings").toAbsolutePath();
+    static final Path SCIENCE_MAPPING = MAPPINGS.resolve("science.yml");
+    static final int SCIENCE_ROWS = 20;
     static WebDriver browser;
     static Path profile;
 
     @LocalServerPort int port;
     @Autowired AppUsers users;
     @Autowired JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mappings(DynamicPropertyRegistry properties) throws IOException {
+        Files.createDirectories(MAPPINGS);
+        try (var shipped = Files.list(Path.of("mappings"))) {
+            for (Path file : shipped.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                Files.copy(file, MAPPINGS.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        properties.add("qe.mappings-dir", MAPPINGS::toString);
+    }
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -91,24 +111,31 @@ class ConsoleBrowserTest {
         signIn("t-admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("总览");
 
-        ConsoleTestJobs.writeMapping("broken");
+        String shipped = Files.readString(SCIENCE_MAPPING);
+        Files.writeString(SCIENCE_MAPPING, shipped.replace("headers: [研发人员数]", "headers: [研发人数]"));
+        long delivered = scienceDelivery();
         open("/runs/launch");
-        new Select(browser.findElement(By.name("job"))).selectByValue(ConsoleTestJobs.JOB);
+        new Select(browser.findElement(By.name("job"))).selectByValue("intake.science");
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2031-09-01'", browser.findElement(By.name("date")));
         browser.findElement(By.id("launch")).click();
         waitForStatus("FAILED");
         String failedUrl = browser.getCurrentUrl();
-        assertThat(browser.findElement(By.cssSelector("tr[data-step='console.load']")).getText()).contains("失败");
+        assertThat(browser.findElement(By.cssSelector("tr[data-step='intake.science']")).getText())
+                .contains("失败", "science-2031-09-01.csv: has no column for 研发人数 (field rd_staff");
         screenshot("run-failed");
 
-        ConsoleTestJobs.writeMapping("ok");
+        Files.writeString(SCIENCE_MAPPING, shipped);
         browser.findElement(By.id("restart")).click();
-        assertThat(browser.findElement(By.id("steps-again")).getText()).contains("console.load").doesNotContain("console.prepare");
+        assertThat(browser.findElement(By.id("steps-again")).getText()).contains("intake.science");
         screenshot("run-restart-confirm");
         browser.findElement(By.id("confirm")).click();
         waitForStatus("COMPLETED");
         assertThat(browser.getCurrentUrl()).isNotEqualTo(failedUrl);
-        assertThat(browser.findElement(By.cssSelector("tr[data-step='console.load']")).getText()).contains("20");
+        assertThat(browser.findElement(By.cssSelector("tr[data-step='intake.science']")).getText())
+                .contains("rows read " + delivered + ", staged " + (delivered - 1) + ", rejected 1");
+        assertThat(jdbc.sql("select status || ' ' || rows_read || ' ' || rows_staged || ' ' || rows_rejected from delivery where file_name = ?")
+                .param("science-2031-09-01.csv").query(String.class).single())
+                .isEqualTo("STAGED " + delivered + " " + (delivered - 1) + " 1");
         screenshot("run-completed");
 
         threeNightsOfReviews();
@@ -167,6 +194,36 @@ class ConsoleBrowserTest {
             book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.append(cell).append('|'))));
         }
         assertThat(cells).contains("武汉浏览器测试公司", "跟进中", "已致电企业核对名称");
+    }
+
+    /**
+     * A science delivery alone in the feed's inbox, as the department sends it: {@value #SCIENCE_ROWS}
+     * firms, one with a patent count that is not a number. Its content is new to the database (a
+     * certificate number of this moment), so it is not taken as a repeat of an earlier delivery.
+     * Returns the rows it holds.
+     */
+    private static long scienceDelivery() throws IOException {
+        Path inbox = Files.createDirectories(QeHome.resolve().inbox("science"));
+        try (var old = Files.list(inbox)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        StringBuilder csv = new StringBuilder("统一社会信用代码,企业名称,高新技术企业证书编号,高企发证日期,高企有效期至,科技型中小企业入库编号,"
+                + "I类知识产权数,发明专利数,研发人员数,职工总数,省级及以上研发机构\r\n");
+        String batch = String.valueOf(System.currentTimeMillis());
+        for (int n = 1; n <= SCIENCE_ROWS; n++) {
+            StringBuilder code = new StringBuilder("91420100MA4B");
+            for (char digit : String.format("%05d", n).toCharArray()) {
+                code.append("ABCDEFGHJK".charAt(digit - '0'));
+            }
+            code.append((char) CreditCode.checkCharFor(code));
+            csv.append(code).append(",浏览器测试科技").append(n).append("有限公司,GR").append(batch).append(n)
+                    .append(",2024-01-15,2027-01-14,2024420100A").append(n).append(",5,")
+                    .append(n == 7 ? "两个" : "2").append(",12,80,是\r\n");
+        }
+        Files.write(inbox.resolve("science-2031-09-01.csv"), csv.toString().getBytes(Charset.forName("GB18030")));
+        return SCIENCE_ROWS;
     }
 
     /** Review outcomes of three nights, so the trend chart has something to draw (ECharts under the CSP). */

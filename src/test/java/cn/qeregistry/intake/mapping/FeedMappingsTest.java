@@ -20,14 +20,14 @@ class FeedMappingsTest {
         FeedMappings mappings = new FeedMappings(new ConfigFiles("."));
 
         for (Feed feed : Feed.values()) {
-            assertThat(mappings.of(feed).feed()).isEqualTo(feed.code());
+            assertThat(mappings.current(feed).feed()).isEqualTo(feed.code());
         }
-        FeedMapping tax = mappings.of(Feed.TAX);
+        FeedMapping tax = mappings.current(Feed.TAX);
         assertThat(tax.key()).containsExactly("uscc", "fiscal_year");
         assertThat(tax.field("rd_expense").atMost().toString()).isEqualTo("revenue × 1.5");
         assertThat(tax.field("uscc").headers()).contains("纳税人识别号", "统一社会信用代码", "社会信用代码", "统一代码");
-        assertThat(mappings.of(Feed.REGISTRY).field("tier").vocabulary()).containsEntry("专精特新小巨人企业", "LITTLE_GIANT");
-        assertThat(mappings.of(Feed.FINANCE).jdbc().columns()).containsEntry("equity_financing", "equity_financing_wan");
+        assertThat(mappings.current(Feed.REGISTRY).field("tier").vocabulary()).containsEntry("专精特新小巨人企业", "LITTLE_GIANT");
+        assertThat(mappings.current(Feed.FINANCE).jdbc().columns()).containsEntry("equity_financing", "equity_financing_wan");
     }
 
     @Test
