@@ -19,6 +19,9 @@
 #   QE_CONFIG_DIR      folder with jobs/ and mappings/, default this repository
 #   QE_ADMIN_PASSWORD  first admin password, default two-nodes-admin
 #   QE_NODE_TIMEOUT    how long a silent node counts as alive (ISO-8601, default PT2M)
+#   QE_SCHEDULE_ORPHAN_CHECK
+#                      how often each node looks for runs of dead nodes (default PT30S); a run of a
+#                      dead node is recovered and a scheduled night resumed on the survivor
 #   JAVA_OPTS          JVM options of each node, default -Xmx512m
 set -euo pipefail
 
@@ -123,6 +126,7 @@ start() {
     echo "QE_CONFIG_DIR=${QE_CONFIG_DIR:-$(cd "$here/../.." && pwd)}"
     echo "QE_ADMIN_PASSWORD=${QE_ADMIN_PASSWORD:-two-nodes-admin}"
     echo "QE_NODE_TIMEOUT=${QE_NODE_TIMEOUT:-PT2M}"
+    echo "QE_SCHEDULE_ORPHAN_CHECK=${QE_SCHEDULE_ORPHAN_CHECK:-PT30S}"
     echo "JAVA_OPTS=\"${JAVA_OPTS:--Xmx512m}\""
   } >"$dir/env"
   if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
@@ -167,7 +171,8 @@ kill_node() {
   running "$n" || { echo "node$n is not running" >&2; exit 1; }
   kill -9 "$(cat "$dir/node$n.pid")"
   for _ in $(seq 1 20); do running "$n" || break; sleep 0.5; done
-  echo "node$n killed (kill -9); its heartbeat stops, another node counts it dead after ${QE_NODE_TIMEOUT:-PT2M}"
+  echo "node$n killed (kill -9); its heartbeat stops: within ${QE_NODE_TIMEOUT:-PT2M} + ${QE_SCHEDULE_ORPHAN_CHECK:-PT30S} the other node"
+  echo "recovers its run and resumes a scheduled night (its log: 'queued to resume after recovering execution')"
 }
 
 stop() {
