@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two-node installation of ops/README.md on one machine: two servers in JVMs of their own, each
- * with its own {@code QE_HOME} whose inbox, archive and reports are one shared folder, on one
- * PostgreSQL (clustered Quartz). The nightly's cron fires on one node; that node is killed with
+ * The two-node installation of ops/README.md on one machine: two servers in JVMs of their own on one
+ * PostgreSQL (clustered Quartz), sharing {@code QE_HOME}'s inbox, archive and reports at the same path
+ * as two servers with the same {@code QE_HOME} on a shared mount do (here simply one folder; each node
+ * logs to its own file). The nightly's cron fires on one node; that node is killed with
  * SIGKILL in the middle of its intake step. The surviving node's orphan watch sees the dead node's
  * heartbeat age past {@code qe.node.timeout}, recovers the execution, queues the night again, and
  * runs it to the end: one job instance, one COMPLETED execution, every row staged exactly once and
@@ -49,17 +51,10 @@ class TwoNodeKillTest {
     static EmbeddedDatabase database;
 
     @BeforeAll
-    static void sharedDatabaseAndFolders() throws IOException {
+    static void sharedDatabase() throws IOException {
         CrashRestartTest.stopDatabase(BASE.resolve("database"));
         IntakeState.empty(BASE);
         database = EmbeddedDatabase.forHome(new QeHome(BASE.resolve("database")));
-        for (String shared : List.of("inbox", "archive", "reports")) {
-            Files.createDirectories(BASE.resolve("shared").resolve(shared));
-            for (String node : List.of("node1", "node2")) {
-                Files.createDirectories(BASE.resolve(node));
-                Files.createSymbolicLink(BASE.resolve(node).resolve(shared), BASE.resolve("shared").resolve(shared));
-            }
-        }
     }
 
     @AfterAll
@@ -71,12 +66,12 @@ class TwoNodeKillTest {
     void nodeKilledMidRunIsTakenOverByTheOtherAndTheNightCompletesExactlyOnce() throws Exception {
         ZonedDateTime fire = ZonedDateTime.now(ZONE).plusSeconds(50).withNano(0);
         writeJobs(fire);
-        CrashRestartTest.marketFile(BASE.resolve("shared/inbox/market").resolve(FILE), CODE_OFFSET);
+        CrashRestartTest.marketFile(BASE.resolve("home/inbox/market").resolve(FILE), CODE_OFFSET);
 
-        ChildJvm node1 = node("node1");
-        ChildJvm node2 = node("node2");
-        Process first = node1.start(NODE_SETTINGS.toArray(String[]::new));
-        Process second = node2.start(NODE_SETTINGS.toArray(String[]::new));
+        ChildJvm node1 = node();
+        ChildJvm node2 = node();
+        Process first = node1.start(settings("node1"));
+        Process second = node2.start(settings("node2"));
         try {
             node1.waitFor("both nodes beating", () -> node1.singleOr(
                     "select count(*) from schedule_node where mode = 'serve' and heartbeat_at > now() - interval '5 seconds'", 0) == 2, first);
@@ -94,20 +89,20 @@ class TwoNodeKillTest {
             Process survivor = victim == first ? second : first;
             assertThat(ownerPid).as("the run's owner is one of the two nodes").isIn(first.pid(), second.pid());
             String survivorNode = node1.text("select node_id from schedule_node where pid = " + survivor.pid());
-            long stagedAtKill = node1.single("select coalesce(sum(rows_staged), 0) from delivery where file_name = '" + FILE + "'");
+            long stagedAtKill = node1.single("select count(*) from stg_market");
             Instant killedAt = Instant.now();
             ChildJvm.kill(victim);
 
-            node1.waitFor("the night COMPLETED on the surviving node", () -> node1.singleOr("""
-                    select count(*) from batch_job_execution e join batch_job_instance i on i.job_instance_id = e.job_instance_id
-                     where i.job_name = 'nightly' and e.status = 'COMPLETED'""", 0) > 0, survivor);
+            // the fire is logged once its run has ended, after the execution's status
+            node1.waitFor("the night run to its end on the surviving node", () -> node1.singleOr(
+                    "select count(*) from schedule_fire where job_name = 'nightly'", 0) > 0, survivor);
             Duration takeOver = Duration.between(killedAt, Instant.now());
 
             String date = node1.text("select p.parameter_value from batch_job_execution_params p where p.parameter_name = 'date'"
                     + " and p.job_execution_id = " + killed);
             assertThat(node1.single("select count(*) from batch_job_instance where job_name = 'nightly'")).as("one night").isEqualTo(1);
-            assertThat(node1.column("select status || ' ' || exit_code from batch_job_execution order by job_execution_id"))
-                    .as("the killed run recovered to FAILED, then one run to the end").containsExactly("FAILED FAILED", "COMPLETED COMPLETED");
+            assertThat(node1.column("select status from batch_job_execution order by job_execution_id"))
+                    .as("the killed run recovered to FAILED, then one run to the end").containsExactly("FAILED", "COMPLETED");
             long completed = node1.single("select job_execution_id from batch_job_execution where status = 'COMPLETED'");
             assertThat(node1.column("select node_id || ' ' || outcome || ' ' || coalesce(execution_id::text, '-') || ' ' || business_date"
                     + " from schedule_fire where job_name = 'nightly'"))
@@ -132,8 +127,14 @@ class TwoNodeKillTest {
         }
     }
 
-    private static ChildJvm node(String name) {
-        return new ChildJvm(BASE.resolve(name), Map.of(
+    private static String[] settings(String node) {
+        List<String> settings = new ArrayList<>(NODE_SETTINGS);
+        settings.add("-Dlogging.file.name=" + BASE.resolve(node + ".log"));
+        return settings.toArray(String[]::new);
+    }
+
+    private static ChildJvm node() {
+        return new ChildJvm(BASE.resolve("home"), Map.of(
                 "SPRING_DATASOURCE_URL", database.jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
                 "SPRING_DATASOURCE_PASSWORD", "",
