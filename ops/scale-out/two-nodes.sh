@@ -10,15 +10,19 @@
 #   two-nodes.sh stop            stop both nodes (and the scratch database, if this script made it)
 #
 # Environment (read by `start`, remembered in $QE_TWO_NODES_DIR/env for the other commands):
-#   QE_TWO_NODES_DIR   working folder, default /tmp/qe-two-nodes: node1/ and node2/ (each node's
-#                      QE_HOME), shared/ (inbox, archive, reports, linked into both QE_HOMEs as a
-#                      shared mount would be in production), nodeN.pid, nodeN.log
+#   QE_TWO_NODES_DIR   working folder, default /tmp/qe-two-nodes: shared/ (the QE_HOME of both nodes:
+#                      inbox, archive and reports at one path, as two servers with the same QE_HOME
+#                      on a shared mount see them), nodeN/qe-registry.log (each node's log file),
+#                      nodeN.pid, nodeN.log (console output)
 #   SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD
 #                      the shared database; when the URL is unset a scratch PostgreSQL cluster is
 #                      created in the working folder (Debian's postgresql package, port 55433)
 #   QE_CONFIG_DIR      folder with jobs/ and mappings/, default this repository
 #   QE_ADMIN_PASSWORD  first admin password, default two-nodes-admin
 #   QE_NODE_TIMEOUT    how long a silent node counts as alive (ISO-8601, default PT2M)
+#   QE_SCHEDULE_ORPHAN_CHECK
+#                      how often each node looks for runs of dead nodes (default PT30S); a run of a
+#                      dead node is recovered and a scheduled night resumed on the survivor
 #   JAVA_OPTS          JVM options of each node, default -Xmx512m
 set -euo pipefail
 
@@ -70,22 +74,20 @@ scratch_database() {
 }
 
 start_node() {
-  local n=$1 home=$dir/node$1
+  local n=$1
   if running "$n"; then
     echo "node$n already running (pid $(cat "$dir/node$n.pid"))"
     return
   fi
-  install -d "$home"
-  for shared in inbox archive reports; do
-    ln -sfn "$dir/shared/$shared" "$home/$shared"
-  done
+  install -d "$dir/node$n"
   (
     set -a
     # shellcheck source=/dev/null
     . "$dir/env"
     set +a
     SERVER_PORT=$(port_of "$n")
-    export QE_HOME=$home SERVER_PORT
+    LOGGING_FILE_NAME=$dir/node$n/qe-registry.log
+    export QE_HOME=$dir/shared SERVER_PORT LOGGING_FILE_NAME
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     exec java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" >>"$dir/node$n.log" 2>&1
   ) &
@@ -98,7 +100,7 @@ wait_until_serving() {
   port=$(port_of "$n")
   for _ in $(seq 1 180); do
     if curl -fsS "http://localhost:$port/actuator/health/node" >/dev/null 2>&1; then
-      echo "node$n serving on http://localhost:$port (pid $(cat "$dir/node$n.pid"), QE_HOME $dir/node$n, log $dir/node$n.log)"
+      echo "node$n serving on http://localhost:$port (pid $(cat "$dir/node$n.pid"), QE_HOME $dir/shared, log $dir/node$n/qe-registry.log)"
       return
     fi
     running "$n" || { echo "node$n exited during start-up; last lines of $dir/node$n.log:" >&2; tail -n 30 "$dir/node$n.log" >&2; exit 1; }
@@ -123,6 +125,7 @@ start() {
     echo "QE_CONFIG_DIR=${QE_CONFIG_DIR:-$(cd "$here/../.." && pwd)}"
     echo "QE_ADMIN_PASSWORD=${QE_ADMIN_PASSWORD:-two-nodes-admin}"
     echo "QE_NODE_TIMEOUT=${QE_NODE_TIMEOUT:-PT2M}"
+    echo "QE_SCHEDULE_ORPHAN_CHECK=${QE_SCHEDULE_ORPHAN_CHECK:-PT30S}"
     echo "JAVA_OPTS=\"${JAVA_OPTS:--Xmx512m}\""
   } >"$dir/env"
   if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
@@ -167,7 +170,8 @@ kill_node() {
   running "$n" || { echo "node$n is not running" >&2; exit 1; }
   kill -9 "$(cat "$dir/node$n.pid")"
   for _ in $(seq 1 20); do running "$n" || break; sleep 0.5; done
-  echo "node$n killed (kill -9); its heartbeat stops, another node counts it dead after ${QE_NODE_TIMEOUT:-PT2M}"
+  echo "node$n killed (kill -9); its heartbeat stops: within ${QE_NODE_TIMEOUT:-PT2M} + ${QE_SCHEDULE_ORPHAN_CHECK:-PT30S} the other node"
+  echo "recovers its run and resumes a scheduled night (its log: 'queued to resume after recovering execution')"
 }
 
 stop() {

@@ -68,6 +68,7 @@ public class RegisterSync {
                 last_seen = now(),
                 last_execution_id = excluded.last_execution_id,
                 consecutive_runs = case when exception_item.last_execution_id = excluded.last_execution_id then exception_item.consecutive_runs
+                                        when exception_item.last_execution_id in (%4$s) then exception_item.consecutive_runs
                                         when exception_item.last_execution_id = ? then exception_item.consecutive_runs + 1
                                         else 1 end,
                 status = case when %2$s then 'OPEN' else exception_item.status end,
@@ -82,6 +83,15 @@ public class RegisterSync {
 
     private static final String REOPEN_NOTE = "case when exception_item.status = 'RESOLVED' then 'seen again by run ' || excluded.last_execution_id"
             + " else 'evidence changed in run ' || excluded.last_execution_id end";
+
+    /**
+     * The executions of the job instance of execution {@code ?}: one night and its restarts. A restart
+     * after a crash syncs again under a new execution id; it is the same night, not another one, so it
+     * neither counts as a consecutive run nor serves as the previous night.
+     */
+    private static final String SAME_NIGHT = """
+            select n.job_execution_id from batch_job_execution n
+            where n.job_instance_id = (select job_instance_id from batch_job_execution where job_execution_id = ?)""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -106,8 +116,9 @@ public class RegisterSync {
         Long previous = jdbc.sql("""
                         select execution_id from exception_sync
                         where execution_id <> ? and first_synced < coalesce((select first_synced from exception_sync where execution_id = ?), now())
-                        order by first_synced desc, execution_id desc limit 1""")
-                .params(executionId, executionId).query(Long.class).optional().orElse(null);
+                          and execution_id not in (%s)
+                        order by first_synced desc, execution_id desc limit 1""".formatted(SAME_NIGHT))
+                .params(executionId, executionId, executionId).query(Long.class).optional().orElse(null);
 
         jdbc.sql("""
                 create temporary table current_problem (
@@ -129,8 +140,8 @@ public class RegisterSync {
                         from exception_item i join current_problem p on p.identity_key = i.identity_key
                         where i.status = 'RESOLVED' or (i.status = 'WAIVED' and i.evidence_digest is distinct from p.evidence_digest)""")
                 .params(Actor.SYSTEM, executionId, executionId).update();
-        int opened = jdbc.sql(UPSERT.formatted(severityCase(), COMES_BACK, REOPEN_NOTE) + " returning (xmax = 0) as inserted")
-                .params(executionId, executionId, previous == null ? -1L : previous)
+        int opened = jdbc.sql(UPSERT.formatted(severityCase(), COMES_BACK, REOPEN_NOTE, SAME_NIGHT) + " returning (xmax = 0) as inserted")
+                .params(executionId, executionId, executionId, previous == null ? -1L : previous)
                 .query((rs, n) -> rs.getBoolean(1)).list().stream().mapToInt(inserted -> inserted ? 1 : 0).sum();
 
         String cleared = "cleared by run " + executionId;

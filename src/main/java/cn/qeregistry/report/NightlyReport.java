@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,6 +46,7 @@ public class NightlyReport {
     public Path run(long executionId, LocalDate date) throws IOException {
         SyncResult synced = sync.sync(executionId);
         Path dir = QeHome.ensure(home.reports().resolve(date.toString()));
+        removeLeftOvers(dir);
         List<Map<String, Object>> files = new ArrayList<>();
         Prefectures.Division province = prefectures.province();
         files.add(write(dir, date, executionId, province, null));
@@ -62,6 +64,21 @@ public class NightlyReport {
         Files.write(partial, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return target;
+    }
+
+    /**
+     * Deletes what an earlier attempt at this night left: temporary files of a run killed mid-write
+     * (a kill -9 skips the writer's clean-up), and the manifest, so that no manifest describes files
+     * while they are being replaced. One run per date at a time (the run guard, Spring Batch's
+     * running-instance check), so no live writer owns them.
+     */
+    private static void removeLeftOvers(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(MANIFEST));
+        try (DirectoryStream<Path> leftOvers = Files.newDirectoryStream(dir, ".*.part")) {
+            for (Path leftOver : leftOvers) {
+                Files.deleteIfExists(leftOver);
+            }
+        }
     }
 
     private Map<String, Object> write(Path dir, LocalDate date, long executionId, Prefectures.Division division,

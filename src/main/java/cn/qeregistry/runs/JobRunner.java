@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -114,7 +115,12 @@ public class JobRunner {
     }
 
     public JobExecution execution(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) { // the JDBC repository's answer to an unknown id
+            execution = null;
+        }
         if (execution == null) {
             throw new NoSuchExecution(executionId);
         }

@@ -29,7 +29,7 @@ class ScheduleStartUp implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (recover) {
-            recovery.recoverOrphans();
+            recovery.recoverOrphans("at start-up", true);
         }
         if (load) {
             schedules.load();

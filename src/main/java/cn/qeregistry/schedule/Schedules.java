@@ -151,6 +151,16 @@ public class Schedules {
         return date;
     }
 
+    /** True when the job has an enabled schedule that the operator has not paused: its nights run unattended. */
+    boolean runsUnattended(String job) {
+        try {
+            return entries.stream().anyMatch(entry -> entry.enabled() && entry.job().equals(job))
+                    && scheduler.getTriggerState(triggerKey(job)) != Trigger.TriggerState.PAUSED;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot read the Quartz job store: " + e.getMessage(), e);
+        }
+    }
+
     /** True when at least one server node (which runs the scheduler) is alive. */
     public boolean serverRunning() {
         return jdbc.sql("select count(*) from schedule_node n where n.mode = 'serve' and " + nodes.liveNodeCondition("n.node_id"))

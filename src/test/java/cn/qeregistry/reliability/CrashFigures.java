@@ -14,8 +14,12 @@ final class CrashFigures {
     }
 
     static void record(String scenario, long rowsIn, long rowsStaged, long stagedBeforeInterruption, int restarts) {
-        String line = "%s: rows in %d, rows staged %d (%d before the interruption), restarts survived %d%n"
-                .formatted(scenario, rowsIn, rowsStaged, stagedBeforeInterruption, restarts);
+        note("%s: rows in %d, rows staged %d (%d before the interruption), restarts survived %d"
+                .formatted(scenario, rowsIn, rowsStaged, stagedBeforeInterruption, restarts));
+    }
+
+    static void note(String figures) {
+        String line = figures + System.lineSeparator();
         try {
             Files.writeString(Path.of("target/reliability-figures.txt"), line, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
