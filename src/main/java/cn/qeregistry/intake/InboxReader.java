@@ -108,8 +108,10 @@ class InboxReader implements ItemStreamReader<IntakeItem> {
             resumed.extractTo = context.getLong(EXTRACT_TO);
             resumed.extract = new ExchangeExtract(exchange, mapping, context.getLong(EXTRACT_LAST), resumed.extractTo);
         } else {
-            resumed.archived = Path.of(context.getString(ARCHIVED));
-            resumed.inbox = Path.of(context.getString(INBOX));
+            // by name in this node's home: the node that started the delivery may have seen the
+            // shared folders under another path, and an absolute path would not match the inbox here
+            resumed.archived = home.archive(mapping.feed()).resolve(Path.of(context.getString(ARCHIVED)).getFileName());
+            resumed.inbox = home.inbox(mapping.feed()).resolve(Path.of(context.getString(INBOX)).getFileName());
             pending.remove(resumed.inbox);
             resumed.file = MappedRows.open(resumed.archived, resumed.inbox.getFileName().toString(), mapping);
             for (long skipped = 0; skipped < resumed.rowsRead; skipped++) {

@@ -1,13 +1,17 @@
 package cn.qeregistry.intake;
 
 import cn.qeregistry.core.Feed;
+import cn.qeregistry.platform.QeHome;
 import cn.qeregistry.runs.JobRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +41,7 @@ class IntakeRestartTest {
 
     @Autowired JobRunner runner;
     @Autowired JdbcClient jdbc;
+    @Autowired JobRepository repository;
 
     @BeforeEach
     void emptyIntake() throws Exception {
@@ -78,6 +83,36 @@ class IntakeRestartTest {
         assertThat(jdbc.sql("select problems::text from intake_reject where delivery_id = ? and row_no = 9").param(delivery.id())
                 .query(String.class).single()).as("the copy rejected for its date keeps that problem too")
                 .contains("duplicate").contains("2020-02-30");
+        assertThat(Files.list(IntakeFixtures.inbox(Feed.MARKET)).count()).isZero();
+    }
+
+    @Test
+    void aRestartOnANodeThatSeesTheSharedFoldersUnderAnotherPathResumesTheSameDelivery() throws Exception {
+        IntakeFixtures.drop(Feed.MARKET, largeMarketFile(), "market-2026-01-16.csv");
+        WRITES.set(0);
+        CRASH_AT_WRITE.set(4);
+        LocalDate date = LocalDate.of(2026, 1, 16);
+        JobExecution crashed = runner.run(runner.job("intake-crash").orElseThrow(), date, Map.of()).execution();
+        assertThat(crashed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // the dead node had the same shared folders mounted elsewhere: its recorded paths name another root
+        String root = QeHome.resolve().root().toString();
+        StepExecution step = crashed.getStepExecutions().iterator().next();
+        ExecutionContext saved = repository.getStepExecution(step.getId()).getExecutionContext();
+        for (String key : List.of("intake.inbox", "intake.archived")) {
+            assertThat(saved.getString(key)).startsWith(root);
+            saved.putString(key, saved.getString(key).replace(root, "/mnt/other-node/qe-home"));
+        }
+        step.setExecutionContext(saved);
+        repository.updateExecutionContext(step);
+
+        JobExecution restarted = runner.run(runner.job("intake-crash").orElseThrow(), date, Map.of()).execution();
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        var deliveries = IntakeFixtures.deliveries(jdbc, "market");
+        assertThat(deliveries).as("the file in the inbox is the delivery being resumed, not a new one").hasSize(1);
+        var delivery = deliveries.get(0);
+        assertThat(List.of(delivery.read(), delivery.staged(), delivery.rejected(), delivery.repeated()))
+                .containsExactly((long) ROWS, (long) ROWS - 15, 14L, 1L);
         assertThat(Files.list(IntakeFixtures.inbox(Feed.MARKET)).count()).isZero();
     }
 
