@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Map;
 
-/** Runs the master step's SQL statements, logging each one's duration at debug level (where a slow night goes). */
+/** Runs the master step's SQL statements, logging each one's duration at debug level (where a slow night goes), in full at trace level. */
 final class Statements {
 
     private static final Logger log = LoggerFactory.getLogger(Statements.class);
@@ -27,7 +27,7 @@ final class Statements {
         if (log.isDebugEnabled()) {
             String oneLine = sql.replaceAll("\\s+", " ");
             log.debug("{} ms, {} rows: {}", (System.nanoTime() - started) / 1_000_000, rows,
-                    oneLine.substring(0, Math.min(oneLine.length(), 160)));
+                    log.isTraceEnabled() ? oneLine : oneLine.substring(0, Math.min(oneLine.length(), 160)));
         }
         return rows;
     }
