@@ -2,6 +2,7 @@ package cn.qeregistry.master;
 
 import cn.qeregistry.master.Survivorship.Rule;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,32 +26,36 @@ final class GoldenRecords {
 
     private final Statements sql;
     private final Survivorship rules;
+    private final BulkInsert bulk;
+    /** Rows in each golden temp table: what a write may insert at most. */
+    private final Map<String, Long> rows = new HashMap<>();
 
     GoldenRecords(Statements sql, Survivorship rules) {
         this.sql = sql;
         this.rules = rules;
+        this.bulk = new BulkInsert(sql);
     }
 
     void build() {
-        run(GoldenSql.goldenRecord(rules.record()));
+        rows.put("golden_ent", run(GoldenSql.goldenRecord(rules.record())));
         run("alter table golden_ent add primary key (uscc)");
         run("analyze golden_ent");
-        run(GoldenSql.goldenYear(rules.year()));
+        rows.put("golden_year", run(GoldenSql.goldenYear(rules.year())));
         run("alter table golden_year add primary key (uscc, fiscal_year)");
         run("analyze golden_year");
-        run("""
+        rows.put("golden_tier", run("""
                 create temp table golden_tier on commit drop as
                 select g.uscc, t.tier, t.level, t.recognised_year, t.batch, t.valid_until, t.region_code, t.main_product,
                        t.delivery_id, t.sheet, t.row_no, t.as_of
-                from cur_tier t join golden_ent g on g.uscc = t.code::char(18)""");
+                from cur_tier t join golden_ent g on g.uscc = t.code::char(18)"""));
         run("alter table golden_tier add primary key (uscc, tier)");
         run("analyze golden_tier");
         // Lineage per source row: which row of which feed supplied which attributes (attribute_lineage is its view).
-        run("create temp table golden_lineage on commit drop as "
+        rows.put("golden_lineage", run("create temp table golden_lineage on commit drop as "
                 + GoldenSql.lineageRows(rules.record(), GoldenSql.RECORD_FEEDS, "golden_ent", "0")
                 + " union all " + GoldenSql.lineageRows(rules.year(), GoldenSql.YEAR_FEEDS, "golden_year", "g.fiscal_year")
                 + " union all select uscc, 0, 'registry', delivery_id, sheet, row_no, as_of, array['tier:' || tier]"
-                + " from golden_tier");
+                + " from golden_tier"));
         run("create index on golden_lineage (uscc)");
         run("analyze golden_lineage");
     }
@@ -116,18 +121,18 @@ final class GoldenRecords {
         String record = columns(rules.record());
         written += run(update("enterprise", "uscc", record, "golden_ent",
                 ", updated_execution_id = :execution, updated_at = now()"), execution);
-        written += run(insert("enterprise", "uscc", record, "golden_ent", ", created_execution_id, updated_execution_id, updated_at",
-                ", :execution, :execution, now()"), execution);
+        written += bulk.into("enterprise", rows.get("golden_ent"), () -> run(insert("enterprise", "uscc", record, "golden_ent",
+                ", created_execution_id, updated_execution_id, updated_at", ", :execution, :execution, now()"), execution));
         for (String[] table : new String[][] {
                 {"enterprise_year_fact", "uscc, fiscal_year", columns(rules.year()), "golden_year"},
                 {"tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier"}}) {
             run(update(table[0], table[1], table[2], table[3], ""));
-            run(insert(table[0], table[1], table[2], table[3], "", ""));
+            bulk.into(table[0], rows.get(table[3]), () -> run(insert(table[0], table[1], table[2], table[3], "", "")));
         }
-        run("""
+        bulk.into("master_lineage", rows.get("golden_lineage"), () -> run("""
                 insert into master_lineage (%1$s) select %1$s from golden_lineage g
                 where not exists (select 1 from master_lineage l where l.uscc = g.uscc and %2$s) order by uscc"""
-                .formatted(LINEAGE_ROW, SAME_LINEAGE));
+                .formatted(LINEAGE_ROW, SAME_LINEAGE)));
         return written;
     }
 
