@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Secondary indexes are rebuilt around an insert larger than the table, and left alone otherwise. */
 @SpringBootTest(properties = {"spring.main.web-application-type=none", "spring.quartz.auto-startup=false"})
@@ -19,15 +20,17 @@ class BulkInsertTest {
 
     @BeforeEach
     void createTable() {
-        jdbc.sql("drop table if exists bulk_insert_probe").update();
-        jdbc.sql("create table bulk_insert_probe (id int primary key, name text)").update();
+        jdbc.sql("drop table if exists bulk_insert_probe, bulk_insert_parent").update();
+        jdbc.sql("create table bulk_insert_parent (id int primary key)").update();
+        jdbc.sql("insert into bulk_insert_parent select generate_series(1, 2000)").update();
+        jdbc.sql("create table bulk_insert_probe (id int primary key references bulk_insert_parent, name text)").update();
         jdbc.sql("create index bulk_insert_probe_name on bulk_insert_probe (upper(name))").update();
         bulk = new BulkInsert(new Statements(jdbc));
     }
 
     @AfterEach
     void dropTable() {
-        jdbc.sql("drop table if exists bulk_insert_probe").update();
+        jdbc.sql("drop table if exists bulk_insert_probe, bulk_insert_parent").update();
     }
 
     @Test
@@ -44,6 +47,14 @@ class BulkInsertTest {
                 .single()).contains("upper(name)");
         assertThat(jdbc.sql("select reltuples from pg_class where relname = 'bulk_insert_probe'").query(Double.class).single())
                 .as("analysed").isEqualTo(1000.0);
+        assertThat(jdbc.sql("select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'bulk_insert_probe'::regclass"
+                + " and contype = 'f' and convalidated").query(String.class).single()).contains("REFERENCES bulk_insert_parent(id)");
+    }
+
+    @Test
+    void aFirstLoadStillRefusesRowsItsForeignKeyRejects() {
+        assertThatThrownBy(() -> bulk.into("bulk_insert_probe", 1000, () -> insert(1500, 2499)))
+                .hasMessageContaining("bulk_insert_probe_id_fkey");
     }
 
     @Test
