@@ -26,34 +26,37 @@ final class ChangedFirms {
                 Long.class) == 0;
     }
 
-    /** Fills {@code touched} and {@code touched_key}; returns the number of codes touched. */
+    /**
+     * Fills {@code touched} and {@code touched_key}; returns the number of codes touched. The tables are
+     * built whole and indexed afterwards (at 1M firms, inserting into indexed temp tables code by code
+     * took 22 s of the step).
+     */
     long collect(boolean everyFirm) {
         sql.run("""
                 create temp table changed_delivery on commit drop as
                 select d.id, d.feed, d.status from delivery d left join master_delivery_taken t on t.delivery_id = d.id
                 where (d.status = 'STAGED' and (t.delivery_id is null or t.status <> 'STAGED'))
                    or (d.status <> 'STAGED' and t.status = 'STAGED')""");
-        sql.run("create temp table touched_raw (code varchar(18) primary key) on commit drop");
-        sql.run("insert into touched_raw " + codesOf("join changed_delivery c on c.id = s.delivery_id")
-                + " on conflict do nothing");
+        // One statement, one de-duplication, no index: built whole, the codes are only ever scanned.
+        String codes = codesOf("join changed_delivery c on c.id = s.delivery_id");
         if (everyFirm) {
-            sql.run("insert into touched_raw " + codesOf("join delivery d on d.id = s.delivery_id and d.status = 'STAGED'")
-                    + " union select uscc::varchar from enterprise union select uscc from master_issue where length(uscc) <= 18"
-                    + " on conflict do nothing");
+            codes += " union " + codesOf("join delivery d on d.id = s.delivery_id and d.status = 'STAGED'")
+                    + " union select uscc::varchar from enterprise union select uscc from master_issue where length(uscc) <= 18";
         }
-        sql.run("""
-                create temp table touched (code varchar(18) primary key, org varchar(9), ecode char(18)) on commit drop
-                """);
+        sql.run("create temp table touched_raw on commit drop as select uscc::varchar(18) as code from (" + codes + ") c");
+        sql.run("analyze touched_raw");
         // Only a registered firm owns its organisation code: one in the master already, or one whose market
         // row arrives in this run (the master holds every firm registered as of the last run).
         sql.run("""
-                insert into touched (code, org, ecode)
-                select r.code, case when e.uscc is not null or a.uscc is not null then substr(r.code, 9, 9) end, r.code
+                create temp table touched on commit drop as
+                select r.code, (case when e.uscc is not null or a.uscc is not null then substr(r.code, 9, 9) end)::varchar(9) as org,
+                       r.code::char(18) as ecode
                 from touched_raw r
                 left join enterprise e on e.uscc = r.code::char(18)
                 left join (select distinct s.uscc from stg_market s
                            join changed_delivery c on c.id = s.delivery_id and c.status = 'STAGED') a on a.uscc = r.code
                 where length(r.code) = 18""");
+        sql.run("alter table touched add primary key (code)");
         sql.run("create index on touched (org)");
         sql.run("analyze touched");
         // An organisation code names the registered firm holding it: one already in the master, or one
@@ -72,7 +75,6 @@ final class ChangedFirms {
                 select code, code as staged from touched
                 union all
                 select code, org from touched where org is not null""");
-        sql.run("create index on touched_key (staged)");
         sql.run("analyze touched_key");
         return sql.single("select count(*) from touched", Map.of(), Long.class);
     }

@@ -1,8 +1,8 @@
 package cn.qeregistry.master;
 
-import cn.qeregistry.core.Feed;
 import cn.qeregistry.master.Survivorship.Rule;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,38 +18,45 @@ final class GoldenRecords {
             + "'level', %1$s.level, 'recognised_year', %1$s.recognised_year, 'batch', %1$s.batch, 'valid_until', %1$s.valid_until, "
             + "'region_code', %1$s.region_code, 'main_product', %1$s.main_product))::text end";
     private static final String TIER_COLUMNS = "level, recognised_year, batch, valid_until, region_code, main_product, delivery_id, row_no";
-    private static final String LINEAGE_COLUMNS = "feed, delivery_id, sheet, row_no, as_of";
+    private static final String LINEAGE_ROW = "uscc, fiscal_year, feed, delivery_id, sheet, row_no, as_of, attributes";
+
+    private static final String SAME_LINEAGE = "g.fiscal_year = l.fiscal_year and g.feed = l.feed and g.delivery_id = l.delivery_id"
+            + " and g.sheet is not distinct from l.sheet and g.row_no is not distinct from l.row_no"
+            + " and g.as_of is not distinct from l.as_of and g.attributes = l.attributes";
 
     private final Statements sql;
     private final Survivorship rules;
+    private final BulkInsert bulk;
+    /** Rows in each golden temp table: what a write may insert at most. */
+    private final Map<String, Long> rows = new HashMap<>();
 
     GoldenRecords(Statements sql, Survivorship rules) {
         this.sql = sql;
         this.rules = rules;
+        this.bulk = new BulkInsert(sql);
     }
 
     void build() {
-        run(GoldenSql.goldenRecord(rules.record()));
+        rows.put("golden_ent", run(GoldenSql.goldenRecord(rules.record())));
         run("alter table golden_ent add primary key (uscc)");
         run("analyze golden_ent");
-        run(GoldenSql.goldenYear(rules.year()));
+        rows.put("golden_year", run(GoldenSql.goldenYear(rules.year())));
         run("alter table golden_year add primary key (uscc, fiscal_year)");
         run("analyze golden_year");
-        run("""
+        rows.put("golden_tier", run("""
                 create temp table golden_tier on commit drop as
                 select g.uscc, t.tier, t.level, t.recognised_year, t.batch, t.valid_until, t.region_code, t.main_product,
                        t.delivery_id, t.sheet, t.row_no, t.as_of
-                from cur_tier t join golden_ent g on g.uscc = t.code::char(18)""");
+                from cur_tier t join golden_ent g on g.uscc = t.code::char(18)"""));
         run("alter table golden_tier add primary key (uscc, tier)");
         run("analyze golden_tier");
-        run("create temp table golden_lineage on commit drop as "
-                + "select g.uscc, v.attribute, 0 as fiscal_year, v.feed, "
-                + lineageFields(GoldenSql.RECORD_FEEDS) + " from golden_ent g cross join lateral "
-                + GoldenSql.winners(rules.record(), "g") + " where v.feed is not null"
-                + " union all select g.uscc, v.attribute, g.fiscal_year, v.feed, "
-                + lineageFields(GoldenSql.YEAR_FEEDS) + " from golden_year g cross join lateral "
-                + GoldenSql.winners(rules.year(), "g") + " where v.feed is not null"
-                + " union all select uscc, 'tier:' || tier, 0, 'registry', delivery_id, sheet, row_no, as_of from golden_tier");
+        // Lineage per source row: which row of which feed supplied which attributes (attribute_lineage is its view).
+        rows.put("golden_lineage", run("create temp table golden_lineage on commit drop as "
+                + GoldenSql.lineageRows(rules.record(), GoldenSql.RECORD_FEEDS, "golden_ent", "0")
+                + " union all " + GoldenSql.lineageRows(rules.year(), GoldenSql.YEAR_FEEDS, "golden_year", "g.fiscal_year")
+                + " union all select uscc, 0, 'registry', delivery_id, sheet, row_no, as_of, array['tier:' || tier]"
+                + " from golden_tier"));
+        run("create index on golden_lineage (uscc)");
         run("analyze golden_lineage");
     }
 
@@ -104,33 +111,29 @@ final class GoldenRecords {
         run("""
                 delete from tier_holding h using touched t where h.uscc = t.ecode
                   and not exists (select 1 from golden_tier g where g.uscc = h.uscc and g.tier = h.tier)""");
+        // A lineage row stays as long as the same row supplies the same attributes; any other is replaced.
         run("""
-                delete from attribute_lineage l using touched t where l.uscc = t.ecode
-                  and not exists (select 1 from golden_lineage g
-                                  where g.uscc = l.uscc and g.attribute = l.attribute and g.fiscal_year = l.fiscal_year)""");
+                delete from master_lineage l using touched t where l.uscc = t.ecode
+                  and not exists (select 1 from golden_lineage g where g.uscc = l.uscc and %s)""".formatted(SAME_LINEAGE));
         long written = run("""
                 delete from enterprise e using touched t where e.uscc = t.ecode
                   and not exists (select 1 from golden_ent g where g.uscc = e.uscc)""");
         String record = columns(rules.record());
         written += run(update("enterprise", "uscc", record, "golden_ent",
                 ", updated_execution_id = :execution, updated_at = now()"), execution);
-        written += run(insert("enterprise", "uscc", record, "golden_ent", ", created_execution_id, updated_execution_id, updated_at",
-                ", :execution, :execution, now()"), execution);
+        written += bulk.into("enterprise", rows.get("golden_ent"), () -> run(insert("enterprise", "uscc", record, "golden_ent",
+                ", created_execution_id, updated_execution_id, updated_at", ", :execution, :execution, now()"), execution));
         for (String[] table : new String[][] {
                 {"enterprise_year_fact", "uscc, fiscal_year", columns(rules.year()), "golden_year"},
-                {"tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier"},
-                {"attribute_lineage", "uscc, attribute, fiscal_year", LINEAGE_COLUMNS, "golden_lineage"}}) {
+                {"tier_holding", "uscc, tier", TIER_COLUMNS, "golden_tier"}}) {
             run(update(table[0], table[1], table[2], table[3], ""));
-            run(insert(table[0], table[1], table[2], table[3], "", ""));
+            bulk.into(table[0], rows.get(table[3]), () -> run(insert(table[0], table[1], table[2], table[3], "", "")));
         }
+        bulk.into("master_lineage", rows.get("golden_lineage"), () -> run("""
+                insert into master_lineage (%1$s) select %1$s from golden_lineage g
+                where not exists (select 1 from master_lineage l where l.uscc = g.uscc and %2$s) order by uscc"""
+                .formatted(LINEAGE_ROW, SAME_LINEAGE)));
         return written;
-    }
-
-    private static String lineageFields(List<Feed> feeds) {
-        return GoldenSql.lineage(feeds, "g", "v.feed", "delivery") + " as delivery_id, "
-                + GoldenSql.lineage(feeds, "g", "v.feed", "sheet") + " as sheet, "
-                + GoldenSql.lineage(feeds, "g", "v.feed", "row") + " as row_no, "
-                + GoldenSql.lineage(feeds, "g", "v.feed", "as_of") + " as as_of";
     }
 
     /**

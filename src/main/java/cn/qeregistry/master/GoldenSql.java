@@ -52,11 +52,29 @@ final class GoldenSql {
                 .collect(Collectors.joining(", ")) + ") as v(attribute, old_value, new_value)";
     }
 
-    /** {@code (values ('a', g.a__src), …) as v(attribute, feed)}: which feed won each attribute. */
-    static String winners(List<Rule> rules, String golden) {
-        return "(values " + rules.stream()
-                .map(rule -> "('" + rule.column() + "', " + golden + "." + rule.column() + "__src)")
-                .collect(Collectors.joining(", ")) + ") as v(attribute, feed)";
+    /**
+     * Per feed, the row it came from and the attributes it won, for every record of {@code table} the
+     * feed won something in: {@code uscc, fiscal_year, feed, delivery_id, sheet, row_no, as_of, attributes}.
+     * One scan per feed (a lateral VALUES list over all feeds measured four times slower).
+     */
+    static String lineageRows(List<Rule> rules, List<Feed> feeds, String table, String fiscalYear) {
+        return feeds.stream()
+                .filter(feed -> rules.stream().anyMatch(rule -> offers(rule, feed)))
+                .map(feed -> "select * from (select g.uscc, " + fiscalYear + " as fiscal_year, '" + feed.code() + "' as feed, g."
+                        + feed.code() + "__delivery as delivery_id, g." + feed.code() + "__sheet as sheet, g." + feed.code()
+                        + "__row as row_no, g." + feed.code() + "__as_of as as_of, " + wonBy(rules, feed)
+                        + " as attributes from " + table + " g) r where cardinality(r.attributes) > 0")
+                .collect(Collectors.joining(" union all "));
+    }
+
+    private static boolean offers(Rule rule, Feed feed) {
+        return rule.sources().stream().anyMatch(source -> source.feed() == feed);
+    }
+
+    private static String wonBy(List<Rule> rules, Feed feed) {
+        return "array_remove(array[" + rules.stream().filter(rule -> offers(rule, feed))
+                .map(rule -> "case when g." + rule.column() + "__src = '" + feed.code() + "' then '" + rule.column() + "' end")
+                .collect(Collectors.joining(", ")) + "], null)::text[]";
     }
 
     /** The lineage field ({@code delivery}, {@code sheet}, {@code row}, {@code as_of}) of the feed named by {@code feedExpr}. */

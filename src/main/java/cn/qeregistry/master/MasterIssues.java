@@ -94,7 +94,7 @@ final class MasterIssues {
                 from %2$s c
                 join cur_market market on market.code = c.code
                 join golden_ent g on g.uscc = c.code::char(18)
-                where master_name_key(c.name) <> master_name_key(market.name)
+                where c.name <> market.name and master_name_key(c.name) <> master_name_key(market.name)
                 order by c.code, c.received_at desc, c.delivery_id desc, c.row_no"""
                 .formatted(feed.code(), NAMED_ROWS.get(feed),
                         GoldenSql.source("'market'", "market.delivery_id", "market.sheet", "market.row_no", "market.name"),

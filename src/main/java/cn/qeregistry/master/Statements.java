@@ -2,11 +2,13 @@ package cn.qeregistry.master;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.List;
 import java.util.Map;
 
-/** Runs the master step's SQL statements, logging each one's duration at debug level (where a slow night goes). */
+/** Runs the master step's SQL statements, logging each one's duration at debug level (where a slow night goes), in full at trace level. */
 final class Statements {
 
     private static final Logger log = LoggerFactory.getLogger(Statements.class);
@@ -27,9 +29,13 @@ final class Statements {
         if (log.isDebugEnabled()) {
             String oneLine = sql.replaceAll("\\s+", " ");
             log.debug("{} ms, {} rows: {}", (System.nanoTime() - started) / 1_000_000, rows,
-                    oneLine.substring(0, Math.min(oneLine.length(), 160)));
+                    log.isTraceEnabled() ? oneLine : oneLine.substring(0, Math.min(oneLine.length(), 160)));
         }
         return rows;
+    }
+
+    <T> List<T> rows(String sql, Map<String, ?> parameters, RowMapper<T> mapper) {
+        return jdbc.sql(sql).params(parameters).query(mapper).list();
     }
 
     <T> T single(String sql, Map<String, ?> parameters, Class<T> type) {

@@ -40,7 +40,7 @@ class MasterAtScaleTest {
     @AfterEach
     void removeTheProvince() {
         String mine = "(select id from delivery where file_name like 'scale-%')";
-        for (String table : List.of("attribute_lineage", "attribute_history", "tier_holding", "enterprise_year_fact", "enterprise")) {
+        for (String table : List.of("master_lineage", "attribute_history", "tier_holding", "enterprise_year_fact", "enterprise")) {
             jdbc.sql("delete from " + table + " where uscc like '" + PREFIX + "%'").update();
         }
         jdbc.sql("delete from master_issue where uscc like '" + PREFIX + "%' or uscc like '" + PREFIX.substring(0, 3) + "%'").update();

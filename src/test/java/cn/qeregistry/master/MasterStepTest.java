@@ -179,6 +179,34 @@ class MasterStepTest {
         assertThat(filledIn.lineage().feed()).isEqualTo("registry");
         assertThat(filledIn.lineage().rowNo()).isEqualTo(9);
         assertThat(records.find(StagedFeeds.newCode())).isEmpty();
+        assertThat(jdbc.sql("select feed || '@' || fiscal_year || ':' || row_no from master_lineage where uscc = ?").param(firm)
+                .query(String.class).list()).as("stored once per source row, not per attribute")
+                .containsExactlyInAnyOrder("market@0:2", "tax@0:7", "tax@2024:5", "tax@2025:7", "registry@0:8");
+    }
+
+    @Test
+    void theLineageViewTakesAndDropsSingleAttributes() throws Exception {
+        String firm = StagedFeeds.newCode();
+        long market = feeds.delivery("market", "2026-11-26");
+        feeds.market(market, 2, firm, "十堰车桥有限公司", "420302");
+        runMaster();
+        long attributes = attributes(firm);
+
+        jdbc.sql("delete from attribute_lineage where uscc = ? and attribute = 'name'").param(firm).update();
+        jdbc.sql("insert into attribute_lineage (uscc, attribute, feed, delivery_id, row_no) values (?, 'hnte_cert_no', 'science', ?, 5)")
+                .params(firm, market).update();
+
+        assertThat(attributes(firm)).isEqualTo(attributes);
+        assertThat(jdbc.sql("select count(*) from attribute_lineage where uscc = ? and attribute = 'name'").param(firm)
+                .query(Long.class).single()).isZero();
+        assertThat(lineage(firm, "hnte_cert_no", 0)).containsEntry("feed", "science").containsEntry("row_no", 5);
+        assertThat(lineage(firm, "region_code", 0)).containsEntry("feed", "market").containsEntry("row_no", 2);
+        jdbc.sql("delete from attribute_lineage where uscc = ?").param(firm).update();
+        assertThat(jdbc.sql("select count(*) from master_lineage where uscc = ?").param(firm).query(Long.class).single()).isZero();
+    }
+
+    private long attributes(String uscc) {
+        return jdbc.sql("select count(*) from attribute_lineage where uscc = ?").param(uscc).query(Long.class).single();
     }
 
     @Test
@@ -304,8 +332,8 @@ class MasterStepTest {
                 select (select row_to_json(e)::text || e.xmin::text from enterprise e where uscc = :u)
                     || (select coalesce(string_agg(row_to_json(f)::text || f.xmin::text, ';' order by fiscal_year), '')
                         from enterprise_year_fact f where uscc = :u)
-                    || (select coalesce(string_agg(row_to_json(l)::text || l.xmin::text, ';' order by attribute, fiscal_year), '')
-                        from attribute_lineage l where uscc = :u)""").param("u", uscc).query(String.class).single();
+                    || (select coalesce(string_agg(row_to_json(l)::text || l.xmin::text, ';' order by l::text), '')
+                        from master_lineage l where uscc = :u)""").param("u", uscc).query(String.class).single();
     }
 
     private Map<String, String> yearRowVersions(String... codes) {
