@@ -3,12 +3,12 @@ package cn.qeregistry.intake;
 import cn.qeregistry.intake.mapping.FeedMapping;
 import cn.qeregistry.intake.mapping.FieldSpec;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,10 +22,12 @@ class Staging {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final RejectStore rejects;
 
-    Staging(DataSource dataSource, JdbcClient jdbc) {
+    Staging(DataSource dataSource, JdbcClient jdbc, RejectStore rejects) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.rejects = rejects;
     }
 
     void copy(FeedMapping mapping, List<StagedOutput.StagedRow> rows) throws Exception {
@@ -33,43 +35,28 @@ class Staging {
             return;
         }
         String columns = mapping.fields().stream().map(FieldSpec::name).collect(Collectors.joining(", "));
-        StringBuilder data = new StringBuilder(rows.size() * 200);
+        CopyText data = new CopyText();
         for (StagedOutput.StagedRow row : rows) {
-            data.append(row.deliveryId()).append('\t').append(row.rowNo()).append('\t');
-            field(data, row.sheet());
+            data.number(row.deliveryId()).tab().number(row.rowNo()).tab().field(row.sheet());
             for (String value : row.values()) {
-                data.append('\t');
-                field(data, value);
+                data.tab().field(value);
             }
-            data.append('\n');
+            data.endOfRow();
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy " + mapping.stagingTable() + " (delivery_id, row_no, sheet, " + columns + ") from stdin",
-                    new StringReader(data.toString()));
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy " + mapping.stagingTable() + " (delivery_id, row_no, sheet, " + columns + ") from stdin");
+            try {
+                copy.writeToCopy(data.bytes(), 0, data.length());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** COPY text format: \N for null, backslash escapes for the separators. */
-    private static void field(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case 0 -> {
-                }
-                default -> out.append(c);
-            }
         }
     }
 
@@ -80,6 +67,7 @@ class Staging {
      * Returns the number of repeats removed.
      */
     long settleDuplicates(FeedMapping mapping, long deliveryId) {
+        rejects.flush(); // the chunk's held-back rejects count as copies of their keys
         String table = mapping.stagingTable();
         List<String> key = mapping.key();
         // the delivery was just copied in: without fresh statistics the planner takes it for a few rows

@@ -27,15 +27,24 @@ public final class CellFaults {
             return "is a formula" + (formula.isEmpty() ? "" : " (=" + formula + ")") + " saved without its result; "
                     + "open the workbook in Excel or WPS so it calculates, save it and send it again";
         }
-        String trimmed = raw.strip();
-        if (SPREADSHEET_ERRORS.contains(trimmed)) {
-            return "holds the spreadsheet error " + trimmed + " (a formula that failed in the department's workbook)";
-        }
+        int control = -1;
+        boolean hash = false; // every spreadsheet error starts with '#': most cells need no strip()
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                return String.format("contains the control character U+%04X at position %d", (int) c, i + 1);
+            if (c == '#') {
+                hash = true;
+            } else if (control < 0 && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)) {
+                control = i;
             }
+        }
+        if (hash) {
+            String trimmed = raw.strip();
+            if (SPREADSHEET_ERRORS.contains(trimmed)) {
+                return "holds the spreadsheet error " + trimmed + " (a formula that failed in the department's workbook)";
+            }
+        }
+        if (control >= 0) {
+            return String.format("contains the control character U+%04X at position %d", (int) raw.charAt(control), control + 1);
         }
         return null;
     }

@@ -32,6 +32,9 @@ public final class CsvRowSource implements RowSource {
     private final String name;
     private final Reader in;
     private final Charset charset;
+    private final char[] buffer = new char[1 << 14]; // read in blocks: Reader.read() per character is synchronised and slow
+    private int position;
+    private int filled;
     private int line = 1;
     private int pending = -2; // one character of look-ahead; -2 = none
 
@@ -145,7 +148,15 @@ public final class CsvRowSource implements RowSource {
             pending = -2;
             return c;
         }
-        return in.read();
+        if (position == filled) {
+            filled = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (filled <= 0) {
+                filled = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 
     @Override

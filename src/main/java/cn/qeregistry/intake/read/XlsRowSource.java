@@ -8,6 +8,7 @@ import org.apache.poi.hssf.usermodel.HSSFFormulaEvaluator;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -18,7 +19,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,6 +39,7 @@ public final class XlsRowSource implements RowSource {
     private int sheetIndex = -1;
     private Sheet sheet;
     private int rowIndex;
+    private final Map<Short, Boolean> dateStyles = new HashMap<>();
 
     public XlsRowSource(Path file, String name, Pattern sheetPattern) {
         try {
@@ -144,11 +148,17 @@ public final class XlsRowSource implements RowSource {
 
     private String number(Cell cell, double number) {
         String plain = BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
-        if (DateUtil.isCellDateFormatted(cell)) {
+        if (DateUtil.isValidExcelDate(number) && isDateStyle(cell.getCellStyle())) {
             Dates.Parsed date = Dates.parse(plain, Set.of("excel-serial"), date1904);
             return date.date() != null ? date.date().toString() : plain;
         }
         return plain;
+    }
+
+    /** Whether a cell style shows dates, decided once per style (DateUtil.isCellDateFormatted parses the format per cell). */
+    private boolean isDateStyle(CellStyle style) {
+        return dateStyles.computeIfAbsent(style.getIndex(),
+                index -> DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString()));
     }
 
     @Override

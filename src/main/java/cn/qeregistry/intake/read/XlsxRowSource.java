@@ -223,7 +223,11 @@ public final class XlsxRowSource implements RowSource {
     }
 
     /** {@code 5.0} → {@code 5}, {@code 1.2E3} → {@code 1200}: numbers as a person would type them. */
-    private static String plainNumber(String value) {
+    static String plainNumber(String value) {
+        String simple = plainDecimal(value);
+        if (simple != null) {
+            return simple;
+        }
         try {
             BigDecimal number = new BigDecimal(value.trim());
             if (Math.abs(number.scale()) > 30) {
@@ -233,6 +237,35 @@ public final class XlsxRowSource implements RowSource {
         } catch (NumberFormatException e) {
             return value;
         }
+    }
+
+    /**
+     * The common case without BigDecimal: a non-negative plain decimal such as {@code 2025.0} or
+     * {@code 659.48} loses its trailing fraction zeros; null for anything else (sign, exponent,
+     * leading zeros, blanks), which goes the general way.
+     */
+    private static String plainDecimal(String value) {
+        int n = value.length();
+        if (n == 0 || n > 30 || value.charAt(0) < '0' || value.charAt(0) > '9' || (value.charAt(0) == '0' && n > 1 && value.charAt(1) != '.')) {
+            return null;
+        }
+        int point = -1;
+        for (int i = 1; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '.' && point < 0) {
+                point = i;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        if (point < 0) {
+            return value;
+        }
+        int end = n;
+        while (end > point + 1 && value.charAt(end - 1) == '0') {
+            end--;
+        }
+        return value.substring(0, end == point + 1 ? point : end);
     }
 
     private boolean isDateStyle(int style) {

@@ -80,4 +80,26 @@ class XlsxRowSourceTest {
             assertThat(source.next()).isNull();
         }
     }
+
+    @Test
+    void printsNumbersAsAPersonWouldTypeThemWithOrWithoutTheBigDecimalShortcut() {
+        java.util.Random random = new java.util.Random(7);
+        String[] fixed = {"2025.0", "659.48", "0", "0.0", "0.50", "100", "100.000", "5.", ".5", "007", "00.5", "-0", "-0.0", "-3.10",
+                "1E3", "1.2E-3", "12345678901234567890.120", " 5", ""};
+        for (String value : fixed) {
+            assertThat(XlsxRowSource.plainNumber(value)).as(value).isEqualTo(viaBigDecimal(value));
+        }
+        for (int i = 0; i < 10_000; i++) {
+            String value = random.nextInt(100_000) + (random.nextBoolean() ? "" : "." + random.nextInt(1000) + "0".repeat(random.nextInt(3)));
+            assertThat(XlsxRowSource.plainNumber(value)).as(value).isEqualTo(viaBigDecimal(value));
+        }
+    }
+
+    private static String viaBigDecimal(String value) {
+        try {
+            return new java.math.BigDecimal(value.trim()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
 }
