@@ -5,16 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,13 +44,13 @@ class CrashedRunRecoveryTest {
             JdbcClient jdbc = dying.getBean(JdbcClient.class);
             TestNode.forgetJob(jdbc, "crashy");
             JobRepository repository = dying.getBean(JobRepository.class);
-            crashed = leftMidStep(repository, jdbc, CRASHED_DATE, DEAD_NODE, 10);
-            stillRunning = leftMidStep(repository, jdbc, RUNNING_DATE, LIVE_NODE, 10);
-            unownedStale = leftMidStep(repository, jdbc, UNOWNED_STALE_DATE, null, 10);
-            unownedFresh = leftMidStep(repository, jdbc, UNOWNED_FRESH_DATE, null, 0);
+            crashed = OrphanedRun.leftStarted(repository, jdbc, "crashy", "schedule.quick", CRASHED_DATE, DEAD_NODE, 10);
+            stillRunning = OrphanedRun.leftStarted(repository, jdbc, "crashy", "schedule.quick", RUNNING_DATE, LIVE_NODE, 10);
+            unownedStale = OrphanedRun.leftStarted(repository, jdbc, "crashy", "schedule.quick", UNOWNED_STALE_DATE, null, 10);
+            unownedFresh = OrphanedRun.leftStarted(repository, jdbc, "crashy", "schedule.quick", UNOWNED_FRESH_DATE, null, 0);
             // the previous process on this host crashed seconds ago: its heartbeat is fresh, its pid gone
             String previousProcess = dying.getBean(ClusterNodes.class).nodeId() + "-previous";
-            ofDeadLocalProcess = leftMidStep(repository, jdbc, RESTARTED_HOST_DATE, previousProcess, 0);
+            ofDeadLocalProcess = OrphanedRun.leftStarted(repository, jdbc, "crashy", "schedule.quick", RESTARTED_HOST_DATE, previousProcess, 0);
             Process exited = new ProcessBuilder("true").start();
             exited.waitFor();
             jdbc.sql("insert into schedule_node (node_id, host, pid, mode) select ?, host, ?, 'serve' from schedule_node where node_id = ?")
@@ -93,26 +89,4 @@ class CrashedRunRecoveryTest {
     }
 
     /** What a JVM killed inside the step leaves behind: job and step STARTED, last updated minutes ago. */
-    private static long leftMidStep(JobRepository repository, JdbcClient jdbc, LocalDate date, String node,
-                                    int minutesSilent) {
-        JobParameters parameters = JobRunner.parameters(date, Map.of());
-        JobInstance instance = repository.createJobInstance("crashy", parameters);
-        JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
-        execution.setStartTime(LocalDateTime.now().minusMinutes(10));
-        execution.setStatus(BatchStatus.STARTED);
-        repository.update(execution);
-        StepExecution step = repository.createStepExecution("schedule.quick", execution);
-        step.setStartTime(LocalDateTime.now().minusMinutes(10));
-        step.setStatus(BatchStatus.STARTED);
-        repository.update(step);
-        jdbc.sql("update batch_job_execution set last_updated = localtimestamp - make_interval(mins => ?) where job_execution_id = ?")
-                .params(minutesSilent, execution.getId()).update();
-        jdbc.sql("update batch_step_execution set last_updated = localtimestamp - make_interval(mins => ?) where job_execution_id = ?")
-                .params(minutesSilent, execution.getId()).update();
-        if (node != null) {
-            jdbc.sql("insert into schedule_execution_owner (job_execution_id, node_id) values (?, ?)")
-                    .params(execution.getId(), node).update();
-        }
-        return execution.getId();
-    }
 }

@@ -9,11 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +67,7 @@ class RecoverCommandTest {
     @Test
     void runOfADeadNodeIsRecoveredToFailedAndItsClaimReleased() {
         LocalDate date = LocalDate.of(2026, 4, 1);
-        long id = leftStarted(date, DEAD_NODE);
+        long id = OrphanedRun.leftStarted(repository, jdbc, JOB, "recover-cmd.step", date, DEAD_NODE, 10);
         jdbc.sql("insert into schedule_run_guard (job_name, business_date, state, node_id) values (?, ?, 'CLAIMED', ?)")
                 .params(JOB, date, DEAD_NODE).update();
 
@@ -92,7 +87,7 @@ class RecoverCommandTest {
 
     @Test
     void runOfALiveNodeIsRefusedWithExitOneAndLeftRunning() {
-        long id = leftStarted(LocalDate.of(2026, 4, 2), LIVE_NODE);
+        long id = OrphanedRun.leftStarted(repository, jdbc, JOB, "recover-cmd.step", LocalDate.of(2026, 4, 2), LIVE_NODE, 10);
 
         assertThat(run(String.valueOf(id))).isEqualTo(Command.FAILED);
 
@@ -103,7 +98,7 @@ class RecoverCommandTest {
 
     @Test
     void finishedRunIsRefusedAndPointsAtRestart() {
-        long id = leftStarted(LocalDate.of(2026, 4, 3), DEAD_NODE);
+        long id = OrphanedRun.leftStarted(repository, jdbc, JOB, "recover-cmd.step", LocalDate.of(2026, 4, 3), DEAD_NODE, 10);
         assertThat(run(String.valueOf(id))).isEqualTo(Command.OK);
         err.reset();
 
@@ -119,8 +114,8 @@ class RecoverCommandTest {
 
     @Test
     void allOrphansRecoversTheDeadNodesRunsOnly() {
-        long dead = leftStarted(LocalDate.of(2026, 4, 4), DEAD_NODE);
-        long live = leftStarted(LocalDate.of(2026, 4, 5), LIVE_NODE);
+        long dead = OrphanedRun.leftStarted(repository, jdbc, JOB, "recover-cmd.step", LocalDate.of(2026, 4, 4), DEAD_NODE, 10);
+        long live = OrphanedRun.leftStarted(repository, jdbc, JOB, "recover-cmd.step", LocalDate.of(2026, 4, 5), LIVE_NODE, 10);
 
         assertThat(run("--all-orphans")).isEqualTo(Command.OK);
 
@@ -135,23 +130,5 @@ class RecoverCommandTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** What a JVM killed inside a step leaves: job and step STARTED, silent for minutes, owned by {@code node}. */
-    private long leftStarted(LocalDate date, String node) {
-        JobParameters parameters = JobRunner.parameters(date, Map.of());
-        JobInstance instance = repository.createJobInstance(JOB, parameters);
-        JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
-        execution.setStartTime(LocalDateTime.now().minusMinutes(10));
-        execution.setStatus(BatchStatus.STARTED);
-        repository.update(execution);
-        StepExecution step = repository.createStepExecution("recover-cmd.step", execution);
-        step.setStartTime(LocalDateTime.now().minusMinutes(10));
-        step.setStatus(BatchStatus.STARTED);
-        repository.update(step);
-        jdbc.sql("update batch_job_execution set last_updated = localtimestamp - interval '10 minutes' where job_execution_id = ?")
-                .param(execution.getId()).update();
-        jdbc.sql("insert into schedule_execution_owner (job_execution_id, node_id) values (?, ?)").params(execution.getId(), node).update();
-        return execution.getId();
     }
 }
