@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -109,16 +112,7 @@ class PartitionedReviewTest {
         Set<String> uninterrupted = liveResults();
         long uninterruptedRun = liveRun();
 
-        String failing = PREFIX + String.format("%010d", FIRMS / 2);
-        jdbc.sql("""
-                create or replace function review_partition_fail() returns trigger language plpgsql as $$
-                begin
-                    if new.uscc = '%s' then
-                        raise exception 'planned failure at %%', new.uscc;
-                    end if;
-                    return new;
-                end $$""".formatted(failing)).update();
-        jdbc.sql("create trigger review_partition_fail before insert on review_result for each row execute function review_partition_fail()").update();
+        failOn(PREFIX + String.format("%010d", FIRMS / 2));
         JobExecution failed = run(Map.of());
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         List<StepExecution> workers = failed.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("review:")).toList();
@@ -154,6 +148,46 @@ class PartitionedReviewTest {
         assertThat(run).as("the restart completes the run it began").isEqualTo(unfinished);
         assertThat(jdbc.sql("select count(*) from review_result where review_run_id = ? and uscc like '" + PREFIX + "%'")
                 .param(run).query(Long.class).single()).as("no result written twice").isEqualTo(expectedResults());
+    }
+
+    @Test
+    void aRuleFileEditedBeforeTheRestartMakesEveryPartitionStartAgain() throws Exception {
+        Path rules = Files.createTempDirectory("review-rules").resolve("miit-2026-draft.yml");
+        Files.copy(Path.of("jobs/review-rules/miit-2026-draft.yml"), rules);
+        failOn(PREFIX + String.format("%010d", FIRMS / 2));
+        JobExecution failed = run(Map.of("rules", rules.toString()));
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        long discarded = jdbc.sql("select id from review_run where review_date = ?").param(D).query(Long.class).single();
+
+        jdbc.sql("drop trigger review_partition_fail on review_result").update();
+        Files.writeString(rules, "\n# edited after the failed attempt\n", StandardOpenOption.APPEND);
+        JobExecution restarted = run(Map.of("rules", rules.toString()));
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(partitions(restarted)).as("completed partitions too, for the new run")
+                .containsExactly("review:partition0", "review:partition1", "review:partition2");
+        long whatIf = jdbc.sql("select id from review_run where review_date = ?").param(D).query(Long.class).single();
+        assertThat(whatIf).isNotEqualTo(discarded);
+        var counts = jdbc.sql("select count(*), count(distinct (uscc, tier, rule_id)), count(distinct (uscc, tier)) "
+                        + "from review_result where review_run_id = ? and uscc like '" + PREFIX + "%'")
+                .param(whatIf).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        long holdings = jdbc.sql("select count(*) from tier_holding t join enterprise e on e.uscc = t.uscc where t.uscc like '"
+                + PREFIX + "%'").query(Long.class).single();
+        assertThat(counts.get(0)).as("each holder × rule exactly once").isEqualTo(counts.get(1));
+        assertThat(counts.get(2)).as("every holding reviewed for the new run").isEqualTo(holdings);
+        assertThat(jdbc.sql("select count(*) from review_result where review_run_id = ?").param(discarded).query(Long.class).single())
+                .isZero();
+    }
+
+    private void failOn(String uscc) {
+        jdbc.sql("""
+                create or replace function review_partition_fail() returns trigger language plpgsql as $$
+                begin
+                    if new.uscc = '%s' then
+                        raise exception 'planned failure at %%', new.uscc;
+                    end if;
+                    return new;
+                end $$""".formatted(uscc)).update();
+        jdbc.sql("create trigger review_partition_fail before insert on review_result for each row execute function review_partition_fail()").update();
     }
 
     private JobExecution run(Map<String, String> extra) throws Exception {
