@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Step {@code review}: evaluates every tier holder at the business date D in credit-code partitions
@@ -86,12 +87,33 @@ final class ReviewManagerStep extends PartitionStep {
         jobRepository.updateExecutionContext(step.getJobExecution());
 
         splitter.startOver(startedOver);
-        super.doExecute(step);
-        if (step.getStatus().isUnsuccessful()) {
-            return;
+        try {
+            super.doExecute(step);
+        } catch (JobExecutionException unsuccessful) {
+            JobExecutionException failure = new JobExecutionException(failedPartitions(step));
+            failure.addSuppressed(unsuccessful);
+            throw failure;
         }
         String summary = transaction.execute(status -> finish(runId, reviewDate, ruleSet, rulesFile != null));
         step.setExitStatus(step.getExitStatus().addExitDescription(summary));
+    }
+
+    /** Which partitions failed and why, for the manager's exit description (the worker steps hold the causes). */
+    private static String failedPartitions(StepExecution step) {
+        return step.getJobExecution().getStepExecutions().stream()
+                .filter(worker -> worker.getStepName().startsWith("review:") && worker.getStatus().isUnsuccessful())
+                .map(worker -> worker.getStepName() + " " + worker.getStatus() + worker.getFailureExceptions().stream().findFirst()
+                        .map(e -> ": " + rootCause(e)).orElse(""))
+                .sorted()
+                .collect(Collectors.joining("; ", "review partitions did not complete: ", ""));
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
     }
 
     private String finish(long runId, LocalDate reviewDate, RuleSet ruleSet, boolean whatIf) {

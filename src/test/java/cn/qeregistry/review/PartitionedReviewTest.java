@@ -121,6 +121,10 @@ class PartitionedReviewTest {
         assertThat(workers).filteredOn(s -> s != broken).extracting(StepExecution::getStatus)
                 .containsOnly(BatchStatus.COMPLETED).hasSize(2);
         assertThat(liveRun()).as("a failed run is not published").isEqualTo(uninterruptedRun);
+        StepExecution manager = failed.getStepExecutions().stream().filter(s -> s.getStepName().equals("review")).findFirst().orElseThrow();
+        assertThat(manager.getExitStatus().getExitDescription()).as("the operator reads which partition failed and why")
+                .startsWith("review partitions did not complete: " + broken.getStepName() + " FAILED: ")
+                .contains("planned failure at " + PREFIX);
         String from = broken.getExecutionContext().getString(HolderRanges.FROM);
         String to = broken.getExecutionContext().getString(HolderRanges.TO, null);
         long inRange = jdbc.sql("select count(distinct t.uscc) from tier_holding t join enterprise e on e.uscc = t.uscc "
