@@ -90,7 +90,11 @@ final class ReviewManagerStep extends PartitionStep {
         try {
             super.doExecute(step);
         } catch (JobExecutionException unsuccessful) {
-            JobExecutionException failure = new JobExecutionException(failedPartitions(step));
+            String failed = failedPartitions(step);
+            if (failed.isEmpty()) {
+                throw unsuccessful; // not a partition's failure (e.g. the split itself refused a restart)
+            }
+            JobExecutionException failure = new JobExecutionException("review partitions did not complete: " + failed);
             failure.addSuppressed(unsuccessful);
             throw failure;
         }
@@ -105,7 +109,7 @@ final class ReviewManagerStep extends PartitionStep {
                 .map(worker -> worker.getStepName() + " " + worker.getStatus() + worker.getFailureExceptions().stream().findFirst()
                         .map(e -> ": " + rootCause(e)).orElse(""))
                 .sorted()
-                .collect(Collectors.joining("; ", "review partitions did not complete: ", ""));
+                .collect(Collectors.joining("; "));
     }
 
     private static String rootCause(Throwable failure) {
