@@ -45,8 +45,16 @@ class FirmPages {
      * firm are passed over.
      */
     Page after(String lastUscc, int size, int lastYear) {
-        List<String> holders = jdbc.queryForList("select distinct uscc from tier_holding where uscc > ? order by uscc limit ?",
-                String.class, lastUscc, size);
+        return between(lastUscc, null, size, lastYear);
+    }
+
+    /** As {@link #after}, but only holders up to {@code upTo} inclusive (null: no upper bound): one partition's key range. */
+    Page between(String lastUscc, String upTo, int size, int lastYear) {
+        List<String> holders = upTo == null
+                ? jdbc.queryForList("select distinct uscc from tier_holding where uscc > ? order by uscc limit ?",
+                        String.class, lastUscc, size)
+                : jdbc.queryForList("select distinct uscc from tier_holding where uscc > ? and uscc <= ? order by uscc limit ?",
+                        String.class, lastUscc, upTo, size);
         if (holders.isEmpty()) {
             return new Page(List.of(), null);
         }

@@ -164,7 +164,8 @@ class ReviewStepTest {
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).contains("变化,统一社会信用代码").contains("新增不通过," + GIANT + ",湖北乙新材料股份有限公司");
-        assertThat(whatIf.getStepExecutions().iterator().next().getExitStatus().getExitDescription())
+        assertThat(whatIf.getStepExecutions().stream().filter(s -> s.getStepName().equals("review")).findFirst().orElseThrow()
+                .getExitStatus().getExitDescription())
                 .contains("what-if miit-2026-draft", "newly failing", csv.toString());
 
         ReviewComparison.Run onDemand = whatIfReview.evaluate(d, "miit-2026-draft.yml");
