@@ -33,7 +33,7 @@ import java.util.Optional;
  * coming back and waits for the operator.
  */
 @Component
-class OrphanRecovery {
+public class OrphanRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanRecovery.class);
     private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
@@ -62,7 +62,7 @@ class OrphanRecovery {
     }
 
     /** A recovered execution: its job, business date and the node that died running it. */
-    record Recovered(long executionId, String job, LocalDate date, String deadNode) {
+    public record Recovered(long executionId, String job, LocalDate date, String deadNode) {
     }
 
     /**
@@ -99,7 +99,7 @@ class OrphanRecovery {
      * Why execution {@code executionId} may not be recovered now — it is not running, or its node is
      * alive, or (no owner recorded) it was updated recently — or empty when it is an orphan.
      */
-    Optional<String> refusal(long executionId) {
+    public Optional<String> refusal(long executionId) {
         nodes.forgetDeadProcessesOfThisHost();
         JobExecution execution = runner.execution(executionId);
         BatchStatus status = execution.getStatus();
@@ -129,7 +129,7 @@ class OrphanRecovery {
     }
 
     /** Recovers one orphan (the caller has checked {@link #refusal}); the caller restarts it. */
-    Recovered recoverOne(long executionId, String by) {
+    public Recovered recoverOne(long executionId, String by) {
         Recovered recovered = recover(executionId, by);
         releaseDeadNodes();
         return recovered;

@@ -176,7 +176,8 @@ class RunsConsoleTest {
         mvc.perform(get("/runs/" + id + "/recover").with(operator())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"confirm\"")));
         mvc.perform(post("/runs/" + id + "/recover").with(operator()).with(csrf())).andExpect(status().isFound());
-        jdbc.sql("delete from schedule_execution_owner where job_execution_id = ?").param(id).update();
+        assertThat(jdbc.sql("select count(*) from schedule_execution_owner where job_execution_id = ?").param(id)
+                .query(Long.class).single()).as("the dead node's claim on the run is released").isZero();
         assertThat(runs.run(id).orElseThrow().status()).isEqualTo("FAILED");
         ConsoleTestJobs.writeMapping("ok");
         long again = executionOf(mvc.perform(post("/runs/" + id + "/restart").with(operator()).with(csrf())).andReturn());

@@ -5,6 +5,7 @@ import cn.qeregistry.console.web.NotFound;
 import cn.qeregistry.console.web.Refused;
 import cn.qeregistry.core.Feed;
 import cn.qeregistry.runs.JobRunner;
+import cn.qeregistry.schedule.OrphanRecovery;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,11 +14,13 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What an operator may do to runs, shared by the pages and the API: each action checks the
- * execution's state, acts through {@link JobRunner}, and is written to the audit log.
+ * execution's state, acts through {@link JobRunner} (recover through the schedule feature's
+ * {@link OrphanRecovery}, which owns the rule for when a run is dead), and is written to the audit log.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,15 +37,15 @@ public class RunActions {
     private final RunQueries queries;
     private final BackgroundRuns background;
     private final Auditor auditor;
-    private final RecoverSafety recoverSafety;
+    private final OrphanRecovery orphans;
 
     public RunActions(JobRunner runner, RunQueries queries, BackgroundRuns background, Auditor auditor,
-                      RecoverSafety recoverSafety) {
+                      OrphanRecovery orphans) {
         this.runner = runner;
         this.queries = queries;
         this.background = background;
         this.auditor = auditor;
-        this.recoverSafety = recoverSafety;
+        this.orphans = orphans;
     }
 
     public RunQueries.Run run(long id) {
@@ -55,13 +58,21 @@ public class RunActions {
             case RESTART -> RESTARTABLE.contains(run.status()) && runner.job(run.job()).isPresent();
             case STOP -> STOPPABLE.contains(run.status());
             case ABANDON -> ABANDONABLE.contains(run.status());
-            case RECOVER -> RECOVERABLE.contains(run.status()) && recoverSafety.refusal(run.id()).isEmpty();
+            case RECOVER -> RECOVERABLE.contains(run.status()) && recoverRefusal(run.id()).isEmpty();
         };
     }
 
     /** Why recovering this run now would be unsafe (its node is alive or it was updated recently), or null. */
     public String recoverRefusal(RunQueries.Run run) {
-        return RECOVERABLE.contains(run.status()) ? recoverSafety.refusal(run.id()).orElse(null) : null;
+        return RECOVERABLE.contains(run.status()) ? recoverRefusal(run.id()).orElse(null) : null;
+    }
+
+    /** A run this process started is alive whatever the database says; otherwise the schedule's rule decides. */
+    private Optional<String> recoverRefusal(long id) {
+        if (background.runsHere(id)) {
+            return Optional.of("execution " + id + " is running in this console process; stop it instead");
+        }
+        return orphans.refusal(id);
     }
 
     /** The steps a restart of this run executes: the job's steps that no execution of its instance completed. */
@@ -99,7 +110,7 @@ public class RunActions {
     public long perform(long id, Action action) {
         RunQueries.Run run = run(id);
         if (action == Action.RECOVER && RECOVERABLE.contains(run.status())) {
-            recoverSafety.refusal(id).ifPresent(reason -> {
+            recoverRefusal(id).ifPresent(reason -> {
                 throw new Refused("recover refused: " + reason);
             });
         }
@@ -119,7 +130,7 @@ public class RunActions {
                     yield id;
                 }
                 case RECOVER -> {
-                    runner.recover(id);
+                    orphans.recoverOne(id, "from the console");
                     yield id;
                 }
             };
