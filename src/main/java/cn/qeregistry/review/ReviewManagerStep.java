@@ -2,6 +2,7 @@ package cn.qeregistry.review;
 
 import cn.qeregistry.review.rules.RuleSet;
 import cn.qeregistry.review.rules.RuleSets;
+import cn.qeregistry.runs.FailureCauseFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecutionException;
@@ -107,17 +108,9 @@ final class ReviewManagerStep extends PartitionStep {
         return step.getJobExecution().getStepExecutions().stream()
                 .filter(worker -> worker.getStepName().startsWith("review:") && worker.getStatus().isUnsuccessful())
                 .map(worker -> worker.getStepName() + " " + worker.getStatus() + worker.getFailureExceptions().stream().findFirst()
-                        .map(e -> ": " + rootCause(e)).orElse(""))
+                        .map(e -> ": " + FailureCauseFirst.rootCause(e)).orElse(""))
                 .sorted()
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
     }
 
     private String finish(long runId, LocalDate reviewDate, RuleSet ruleSet, boolean whatIf) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class FailureCauseFirst implements JobExecutionListener {
+public class FailureCauseFirst implements JobExecutionListener {
 
     private final JobRepository jobRepository;
 
@@ -41,7 +41,8 @@ class FailureCauseFirst implements JobExecutionListener {
         }
     }
 
-    static String rootCause(Throwable failure) {
+    /** The innermost cause's message (its class name when it has none): what an operator can act on. */
+    public static String rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
