@@ -4,6 +4,7 @@ import cn.qeregistry.core.CreditCode;
 import cn.qeregistry.intake.normalise.CellFaults;
 import cn.qeregistry.intake.normalise.Problem;
 import cn.qeregistry.intake.read.ColumnLayout;
+import cn.qeregistry.intake.read.HeaderLocator;
 import cn.qeregistry.intake.read.RawRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -108,17 +109,9 @@ class RejectStore {
         int width = Math.max(row.cells().length, layout.headers().size());
         for (int c = 0; c < width; c++) {
             String header = c < layout.headers().size() ? layout.headers().get(c) : "";
-            String key = header.isEmpty() || cells.containsKey(header) ? columnName(c) + (header.isEmpty() ? "" : " " + header) : header;
+            String key = header.isEmpty() || cells.containsKey(header) ? HeaderLocator.letters(c) + (header.isEmpty() ? "" : " " + header) : header;
             cells.put(key, row.cell(c));
         }
         return cells;
-    }
-
-    private static String columnName(int column) {
-        StringBuilder name = new StringBuilder();
-        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
-            name.insert(0, (char) ('A' + (c - 1) % 26));
-        }
-        return name.toString();
     }
 }

@@ -114,7 +114,7 @@ public final class HeaderLocator {
     }
 
     /** Spreadsheet column letters of a 0-based index: 0 → A, 27 → AB. */
-    static String letters(int column) {
+    public static String letters(int column) {
         StringBuilder name = new StringBuilder();
         for (int c = column + 1; c > 0; c = (c - 1) / 26) {
             name.insert(0, (char) ('A' + (c - 1) % 26));
