@@ -56,7 +56,7 @@ class IngestCommandTest {
 
     @Test
     void nightlyStartsWithTheFiveIntakeStepsAndEachFeedHasItsOwnIntakeJob() {
-        var nightly = (org.springframework.batch.core.job.SimpleJob) runner.job("nightly").orElseThrow();
+        var nightly = (org.springframework.batch.core.step.ListableStepLocator) runner.job("nightly").orElseThrow();
 
         assertThat(nightly.getStepNames()).startsWith("intake.market", "intake.tax", "intake.science", "intake.finance", "intake.registry");
         for (String feed : List.of("market", "tax", "science", "finance", "registry")) {
