@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The firms whose inputs changed since the master step last ran, collected in the temp table
+ * The firms whose inputs changed since the master step last ran, collected in the working table
  * {@code touched(code, org, ecode)}: every credit code carried by a delivery that became STAGED or
  * stopped being STAGED (superseded) since then, old 9-character organisation codes resolved to the
  * registered firm (positions 9–17 of its credit code) when there is one. When the survivorship rules
@@ -28,12 +28,12 @@ final class ChangedFirms {
 
     /**
      * Fills {@code touched} and {@code touched_key}; returns the number of codes touched. The tables are
-     * built whole and indexed afterwards (at 1M firms, inserting into indexed temp tables code by code
+     * built whole and indexed afterwards (at 1M firms, inserting into indexed tables code by code
      * took 22 s of the step).
      */
     long collect(boolean everyFirm) {
         sql.run("""
-                create temp table changed_delivery on commit drop as
+                create unlogged table changed_delivery as
                 select d.id, d.feed, d.status from delivery d left join master_delivery_taken t on t.delivery_id = d.id
                 where (d.status = 'STAGED' and (t.delivery_id is null or t.status <> 'STAGED'))
                    or (d.status <> 'STAGED' and t.status = 'STAGED')""");
@@ -43,12 +43,12 @@ final class ChangedFirms {
             codes += " union " + codesOf("join delivery d on d.id = s.delivery_id and d.status = 'STAGED'")
                     + " union select uscc::varchar from enterprise union select uscc from master_issue where length(uscc) <= 18";
         }
-        sql.run("create temp table touched_raw on commit drop as select uscc::varchar(18) as code from (" + codes + ") c");
+        sql.run("create unlogged table touched_raw as select uscc::varchar(18) as code from (" + codes + ") c");
         sql.run("analyze touched_raw");
         // Only a registered firm owns its organisation code: one in the master already, or one whose market
         // row arrives in this run (the master holds every firm registered as of the last run).
         sql.run("""
-                create temp table touched on commit drop as
+                create unlogged table touched as
                 select r.code, (case when e.uscc is not null or a.uscc is not null then substr(r.code, 9, 9) end)::varchar(9) as org,
                        r.code::char(18) as ecode
                 from touched_raw r
@@ -71,7 +71,7 @@ final class ChangedFirms {
                 on conflict (code) do nothing""");
         sql.run("analyze touched");
         sql.run("""
-                create temp table touched_key on commit drop as
+                create unlogged table touched_key as
                 select code, code as staged from touched
                 union all
                 select code, org from touched where org is not null""");

@@ -27,7 +27,7 @@ final class CurrentRows {
 
     void build() {
         sql.run("""
-                create temp table current_delivery on commit drop as
+                create unlogged table current_delivery as
                 select id, received_at,
                        coalesce(master_period_date(period), (received_at at time zone 'Asia/Shanghai')::date) as as_of
                 from delivery where status = 'STAGED'""");
@@ -44,7 +44,7 @@ final class CurrentRows {
     }
 
     private void staged(Feed feed, String table, String key) {
-        sql.run("create temp table " + table + " on commit drop as"
+        sql.run("create unlogged table " + table + " as"
                 + " select distinct on (" + key + ") k.code, s.*, d.received_at, d.as_of"
                 + " from touched_key k"
                 + " join " + MasterSchema.stagingTable(feed) + " s on s.uscc = k.staged"
@@ -54,7 +54,7 @@ final class CurrentRows {
     }
 
     private void latest(String table, String from, String order) {
-        sql.run("create temp table " + table + " on commit drop as select distinct on (code) * from " + from
+        sql.run("create unlogged table " + table + " as select distinct on (code) * from " + from
                 + " order by code, " + order);
         index(table);
     }

@@ -27,7 +27,7 @@ final class GoldenRecords {
     private final Statements sql;
     private final Survivorship rules;
     private final BulkInsert bulk;
-    /** Rows in each golden temp table: what a write may insert at most. */
+    /** Rows in each golden working table: what a write may insert at most. */
     private final Map<String, Long> rows = new HashMap<>();
 
     GoldenRecords(Statements sql, Survivorship rules) {
@@ -44,14 +44,14 @@ final class GoldenRecords {
         run("alter table golden_year add primary key (uscc, fiscal_year)");
         run("analyze golden_year");
         rows.put("golden_tier", run("""
-                create temp table golden_tier on commit drop as
+                create unlogged table golden_tier as
                 select g.uscc, t.tier, t.level, t.recognised_year, t.batch, t.valid_until, t.region_code, t.main_product,
                        t.delivery_id, t.sheet, t.row_no, t.as_of
                 from cur_tier t join golden_ent g on g.uscc = t.code::char(18)"""));
         run("alter table golden_tier add primary key (uscc, tier)");
         run("analyze golden_tier");
         // Lineage per source row: which row of which feed supplied which attributes (attribute_lineage is its view).
-        rows.put("golden_lineage", run("create temp table golden_lineage on commit drop as "
+        rows.put("golden_lineage", run("create unlogged table golden_lineage as "
                 + GoldenSql.lineageRows(rules.record(), GoldenSql.RECORD_FEEDS, "golden_ent", "0")
                 + " union all " + GoldenSql.lineageRows(rules.year(), GoldenSql.YEAR_FEEDS, "golden_year", "g.fiscal_year")
                 + " union all select uscc, 0, 'registry', delivery_id, sheet, row_no, as_of, array['tier:' || tier]"
@@ -67,7 +67,7 @@ final class GoldenRecords {
      */
     long recordHistory(long execution) {
         run("""
-                create temp table existing on commit drop as
+                create unlogged table existing as
                 select e.uscc from touched t join enterprise e on e.uscc = t.ecode""");
         run("alter table existing add primary key (uscc)");
         run("analyze existing");

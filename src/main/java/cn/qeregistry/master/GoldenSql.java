@@ -24,7 +24,7 @@ final class GoldenSql {
 
     /** {@code golden_ent}: the golden record of every touched code with a current registration (market) row. */
     static String goldenRecord(List<Rule> rules) {
-        return "create temp table golden_ent on commit drop as select market.code::char(18) as uscc, "
+        return "create unlogged table golden_ent as select market.code::char(18) as uscc, "
                 + columns(rules, RECORD_FEEDS)
                 + " from cur_market market"
                 + RECORD_FEEDS.stream().filter(feed -> feed != Feed.MARKET)
@@ -34,7 +34,7 @@ final class GoldenSql {
 
     /** {@code golden_year}: the facts per registered firm and fiscal year any per-year feed reports. */
     static String goldenYear(List<Rule> rules) {
-        return "create temp table golden_year on commit drop as select g.uscc, k.fiscal_year, "
+        return "create unlogged table golden_year as select g.uscc, k.fiscal_year, "
                 + columns(rules, YEAR_FEEDS)
                 + " from (" + YEAR_FEEDS.stream().map(feed -> "select code, fiscal_year from cur_" + feed.code() + "_year")
                 .collect(Collectors.joining(" union ")) + ") k"

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The {@code master} step: rebuilds the golden records of the firms whose inputs changed since the
  * last run, in one transaction (a failed run leaves nothing half-written and is simply redone on
- * restart). All work is set-based SQL over temp tables of touched codes.
+ * restart). All work is set-based SQL over working tables of touched codes ({@link WorkSchema}).
  */
 final class MasterBuild implements Tasklet {
 
@@ -37,6 +37,7 @@ final class MasterBuild implements Tasklet {
         // instead of spilling to disk (the server's defaults are 4 MB and 64 MB); for this transaction only.
         sql.run("set local work_mem = '256MB'");
         sql.run("set local maintenance_work_mem = '512MB'");
+        WorkSchema.open(sql);
         ChangedFirms changed = new ChangedFirms(sql);
         boolean rulesChanged = changed.rulesChanged(rules.digest());
         long touched = changed.collect(rulesChanged);
@@ -52,6 +53,7 @@ final class MasterBuild implements Tasklet {
             issueCount = new MasterIssues(sql, rules).rewrite(execution);
         }
         changed.markTaken(execution, rules.digest());
+        WorkSchema.close(sql);
         contribution.incrementWriteCount(written);
         log.info("master: {} codes touched{}, {} enterprise rows written, {} changes recorded, {} issues, {} ms", touched,
                 rulesChanged ? " (survivorship rules changed: every firm)" : "", written, history, issueCount,
