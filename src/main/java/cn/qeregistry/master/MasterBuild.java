@@ -37,6 +37,9 @@ final class MasterBuild implements Tasklet {
         // instead of spilling to disk (the server's defaults are 4 MB and 64 MB); for this transaction only.
         sql.run("set local work_mem = '256MB'");
         sql.run("set local maintenance_work_mem = '512MB'");
+        // The master tables' pages are cached or on SSD; at the default of 4 the planner read all 2.2M lineage
+        // rows to find the 10k firms of a 1 % night (1.7 s) instead of probing the index (0.1 s).
+        sql.run("set local random_page_cost = 1.1");
         WorkSchema.open(sql);
         ChangedFirms changed = new ChangedFirms(sql);
         boolean rulesChanged = changed.rulesChanged(rules.digest());
