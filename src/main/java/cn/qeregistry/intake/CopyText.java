@@ -1,10 +1,11 @@
 package cn.qeregistry.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Rows in PostgreSQL COPY text format, encoded straight to UTF-8 bytes (the JDBC driver's client
- * encoding): no intermediate String or char buffer per chunk, one growable byte array reused.
+ * Rows in PostgreSQL COPY text format, as UTF-8 bytes (the JDBC driver's client encoding): no
+ * intermediate String or char buffer per chunk, one growable byte array reused.
  * Null is {@code \N}; backslash, tab, line feed and carriage return are escaped; NUL is dropped
  * (PostgreSQL text cannot hold it).
  */
@@ -45,52 +46,33 @@ final class CopyText {
         if (value == null) {
             return put('\\').put('N');
         }
-        int n = value.length();
-        ensure(n * 3 + 2);
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                i = utf8(value, i);
-                continue;
-            }
-            switch (c) {
+        // The JDK's own encoder (a lone surrogate becomes '?'), then the escapes: in UTF-8 every byte of a
+        // multi-byte character is >= 0x80, so a byte below 0x80 is always the ASCII character itself.
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        int plain = 0;
+        while (plain < utf8.length && !escaped(utf8[plain])) {
+            plain++;
+        }
+        ensure(utf8.length * 2);
+        System.arraycopy(utf8, 0, bytes, length, plain);
+        length += plain;
+        for (int i = plain; i < utf8.length; i++) {
+            byte b = utf8[i];
+            switch (b) {
                 case '\\' -> put('\\').put('\\');
                 case '\t' -> put('\\').put('t');
                 case '\n' -> put('\\').put('n');
                 case '\r' -> put('\\').put('r');
                 case 0 -> {
                 }
-                default -> bytes[length++] = (byte) c;
+                default -> bytes[length++] = b;
             }
         }
         return this;
     }
 
-    /** Encodes the non-ASCII character at {@code i} (a surrogate pair as one code point); returns the last index used. */
-    private int utf8(String value, int i) {
-        ensure(4);
-        char c = value.charAt(i);
-        if (c < 0x800) {
-            bytes[length++] = (byte) (0xC0 | (c >> 6));
-            bytes[length++] = (byte) (0x80 | (c & 0x3F));
-            return i;
-        }
-        if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, value.charAt(i + 1));
-            bytes[length++] = (byte) (0xF0 | (cp >> 18));
-            bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-            bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-            bytes[length++] = (byte) (0x80 | (cp & 0x3F));
-            return i + 1;
-        }
-        if (Character.isSurrogate(c)) {
-            bytes[length++] = '?'; // a lone surrogate has no UTF-8 form; String.getBytes does the same
-            return i;
-        }
-        bytes[length++] = (byte) (0xE0 | (c >> 12));
-        bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        bytes[length++] = (byte) (0x80 | (c & 0x3F));
-        return i;
+    private static boolean escaped(byte b) {
+        return b == '\\' || b == '\t' || b == '\n' || b == '\r' || b == 0;
     }
 
     private CopyText put(char ascii) {
