@@ -60,21 +60,19 @@ final class MasterIssues {
         return written;
     }
 
-    private static String unmatched(Feed feed) {
+    private static Found unmatched(Feed feed) {
         // The record's own region: the registry's 市州, else the division inside the code (the registering
         // authority's, possibly the province); the issue is filed under the candidate's region when more precise.
         String own = feed == Feed.REGISTRY ? "c.region_code" : "null";
         String region = "coalesce(" + own + ", " + DIVISION + ")";
         String filed = "coalesce(" + own + ", cand.region_code, " + DIVISION + ")";
-        return """
-                insert into master_issue (category, uscc, name, region_code, feed, field, observed, detail, candidate_uscc,
-                                          sources, job_execution_id)
+        return new Found("category, uscc, name, region_code, feed, field, observed, detail, candidate_uscc, sources", """
                 select 'UNMATCHED', c.code, c.name, (%4$s)::char(6), '%1$s', 'uscc', c.uscc,
                        case when length(c.code) = 18 then '统一社会信用代码未在市场监管局企业登记信息中登记'
                             else '组织机构代码未对应任何已登记企业（统一社会信用代码第9–17位）' end
                        || case when cand.uscc is not null
                                then '；名称及区划与已登记企业 ' || cand.uscc || ' 相同，请核实（不自动合并）' else '' end,
-                       cand.uscc, jsonb_build_array(%3$s), :execution
+                       cand.uscc, jsonb_build_array(%3$s)
                 from cur_%1$s c
                 left join lateral (
                     select min(e.uscc) as uscc, min(e.region_code) as region_code from enterprise e
@@ -82,15 +80,13 @@ final class MasterIssues {
                     having count(*) = 1) cand on true
                 where not exists (select 1 from enterprise e where e.uscc = c.code::char(18))"""
                 .formatted(feed.code(), region, GoldenSql.source("'" + feed.code() + "'", "c.delivery_id", "c.sheet", "c.row_no", "c.uscc"),
-                        filed);
+                        filed));
     }
 
-    private static String nameConflicts(Feed feed) {
-        return """
-                insert into master_issue (category, uscc, name, region_code, feed, field, observed, expected, detail, sources,
-                                          job_execution_id)
+    private static Found nameConflicts(Feed feed) {
+        return new Found("category, uscc, name, region_code, feed, field, observed, expected, detail, sources", """
                 select distinct on (c.code) 'CONFLICT', g.uscc, market.name, g.region_code, '%1$s', 'name', c.name, market.name,
-                       '企业名称与市场监管局登记名称不一致（已忽略全半角、空格差异）', jsonb_build_array(%3$s, %4$s), :execution
+                       '企业名称与市场监管局登记名称不一致（已忽略全半角、空格差异）', jsonb_build_array(%3$s, %4$s)
                 from %2$s c
                 join cur_market market on market.code = c.code
                 join golden_ent g on g.uscc = c.code::char(18)
@@ -98,35 +94,45 @@ final class MasterIssues {
                 order by c.code, c.received_at desc, c.delivery_id desc, c.row_no"""
                 .formatted(feed.code(), NAMED_ROWS.get(feed),
                         GoldenSql.source("'market'", "market.delivery_id", "market.sheet", "market.row_no", "market.name"),
-                        GoldenSql.source("'" + feed.code() + "'", "c.delivery_id", "c.sheet", "c.row_no", "c.name"));
+                        GoldenSql.source("'" + feed.code() + "'", "c.delivery_id", "c.sheet", "c.row_no", "c.name")));
     }
 
-    private static String numericConflicts(Rule rule, String from, String facts, String period, List<Feed> feeds) {
+    private Found numericConflicts(Rule rule, String from, String facts, String period, List<Feed> feeds) {
         String column = facts + "." + rule.column();
         String winner = column + "__src";
         String offered = rule.sources().stream().map(Source::feed)
                 .map(feed -> "('" + feed.code() + "', " + column + "__" + feed.code() + ", " + facts + "." + feed.code()
                         + "__delivery, " + facts + "." + feed.code() + "__sheet, " + facts + "." + feed.code() + "__row)")
                 .collect(Collectors.joining(", "));
-        return """
-                insert into master_issue (category, uscc, name, region_code, feed, field, period, observed, expected, detail,
-                                          sources, job_execution_id)
+        return new Found("category, uscc, name, region_code, feed, field, period, observed, expected, detail, sources", """
                 select 'CONFLICT', g.uscc, g.name, g.region_code, v.feed, '%1$s', %2$s, v.value::text, %3$s::text,
-                       '数值与优先来源 ' || %4$s || ' 不一致，差异超出容差', jsonb_build_array(%5$s, %6$s), :execution
+                       '数值与优先来源 ' || %4$s || ' 不一致，差异超出容差', jsonb_build_array(%5$s, %6$s)
                 from %7$s
                 cross join lateral (values %8$s) as v(feed, value, delivery_id, sheet, row_no)
                 where v.feed <> %4$s and v.value is not null
-                  and abs(v.value - %3$s) > greatest(:absolute, :relative * greatest(abs(v.value), abs(%3$s)))"""
+                  and abs(v.value - %3$s) > greatest(%9$s::numeric, %10$s::numeric * greatest(abs(v.value), abs(%3$s)))"""
                 .formatted(rule.column(), period, column, winner,
                         GoldenSql.source(winner, GoldenSql.lineage(feeds, facts, winner, "delivery"),
                                 GoldenSql.lineage(feeds, facts, winner, "sheet"), GoldenSql.lineage(feeds, facts, winner, "row"),
                                 column),
-                        GoldenSql.source("v.feed", "v.delivery_id", "v.sheet", "v.row_no", "v.value"), from, offered);
+                        GoldenSql.source("v.feed", "v.delivery_id", "v.sheet", "v.row_no", "v.value"), from, offered,
+                        rules.tolerance().absolute().toPlainString(), rules.tolerance().relative().toPlainString()));
     }
 
-    private long run(String statement, long execution) {
-        return sql.run(statement, statement.contains(":relative")
-                ? Map.of("execution", execution, "relative", rules.tolerance().relative(), "absolute", rules.tolerance().absolute())
-                : Map.of("execution", execution));
+    /** The issues of one kind: the master_issue columns its query yields, in order, and the query. */
+    private record Found(String columns, String query) {
+    }
+
+    /**
+     * Finds the issues by CREATE TABLE AS, which PostgreSQL may run with parallel workers (an INSERT … SELECT
+     * it runs on one core), then inserts the few rows found. Such a statement takes no bind parameters:
+     * the tolerances are written into the query as numbers.
+     */
+    private long run(Found found, long execution) {
+        sql.run("create unlogged table found_issue (" + found.columns() + ") as " + found.query());
+        long written = sql.run("insert into master_issue (" + found.columns() + ", job_execution_id)"
+                + " select " + found.columns() + ", :execution from found_issue", Map.of("execution", execution));
+        sql.run("drop table found_issue");
+        return written;
     }
 }
