@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * set using every word of the rule language, over firms with missing, zero, negative, fractional and
  * huge values, several holdings, and lineage whose sheet names need JSON escaping.
  *
- * <p>The actual results are written to {@code target/review-results-actual.txt} for a diff.
+ * <p>The actual results are written to {@code target/review-results-actual.txt} for a diff. When results
+ * change on purpose (a rule or text changes), {@code -Dqe.review.write-golden=true} rewrites the golden
+ * from the actual results before comparing.
  */
 @SpringBootTest(properties = {"spring.main.web-application-type=none", "spring.quartz.auto-startup=false",
         "qe.review.page-size=40", "qe.review.partitions=2"})
