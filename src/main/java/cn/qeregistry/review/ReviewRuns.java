@@ -3,6 +3,7 @@ package cn.qeregistry.review;
 import cn.qeregistry.review.rules.RuleResult;
 import cn.qeregistry.review.rules.RuleSet;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -57,25 +56,27 @@ class ReviewRuns {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 512);
+        CopyCsv csv = new CopyCsv(rows.size() * 1024);
         for (HolderReview.Row row : rows) {
             RuleResult r = row.result();
-            csv.append(runId);
-            for (String value : new String[] {row.uscc(), row.tier(), row.level(), r.ruleId(), r.outcome().name(),
-                    r.observed(), r.threshold(), r.period(), r.detail(), row.lineageJson()}) {
-                csv.append(',');
-                if (value != null) {
-                    csv.append('"').append(value.replace("\"", "\"\"")).append('"');
-                }
-            }
-            csv.append('\n');
+            csv.number(runId).field(row.uscc()).field(row.tier()).field(row.level()).field(r.ruleId()).field(r.outcome().name())
+                    .field(r.observed()).field(r.threshold()).field(r.period()).field(r.detail()).field(row.lineageJson())
+                    .endOfRow();
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "copy review_result (review_run_id, uscc, tier, level, rule_id, outcome, observed, threshold, period, detail, lineage) "
-                            + "from stdin (format csv)", new StringReader(csv.toString()));
-        } catch (SQLException | IOException e) {
+                            + "from stdin (format csv)");
+            try {
+                copy.writeToCopy(csv.bytes(), 0, csv.length());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot write review results of run " + runId + ": " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

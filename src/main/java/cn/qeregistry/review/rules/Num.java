@@ -3,9 +3,6 @@ package cn.qeregistry.review.rules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
  * An exact rational number. Ratios such as R&D / revenue are compared with thresholds exactly
@@ -14,6 +11,7 @@ import java.util.Locale;
 public record Num(BigInteger numerator, BigInteger denominator) implements Comparable<Num> {
 
     public static final Num ZERO = new Num(BigInteger.ZERO, BigInteger.ONE);
+    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     public Num {
         if (denominator.signum() == 0) {
@@ -73,26 +71,50 @@ public record Num(BigInteger numerator, BigInteger denominator) implements Compa
         return numerator.multiply(o.denominator).compareTo(o.numerator.multiply(denominator));
     }
 
-    /** The exact decimal when it has at most {@code maxScale} decimals, else rounded to 4 decimals. */
+    /** The exact decimal when it has at most 4 decimals, else rounded to 4 decimals (HALF_UP), trailing zeros stripped only when exact. */
     public BigDecimal decimal() {
-        BigDecimal n = new BigDecimal(numerator);
-        BigDecimal d = new BigDecimal(denominator);
-        try {
-            BigDecimal exact = n.divide(d);
-            return exact.scale() <= 4 ? exact.stripTrailingZeros() : n.divide(d, 4, RoundingMode.HALF_UP);
-        } catch (ArithmeticException nonTerminating) {
-            return n.divide(d, 4, RoundingMode.HALF_UP);
+        if (TEN_THOUSAND.mod(denominator).signum() == 0) {
+            // denominator divides 10^4 (2^a·5^b, a, b ≤ 4): the exact quotient has at most 4 decimals
+            return new BigDecimal(numerator.multiply(TEN_THOUSAND.divide(denominator)), 4).stripTrailingZeros();
         }
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), 4, RoundingMode.HALF_UP);
     }
 
-    /** Readable text: money with thousands separators ("3,120,000"), ratios as decimals ("0.0312"). */
+    /** {@link #decimal()} as plain text without grouping: "3120000", "0.0313" (the lineage's value). */
+    public String plain() {
+        return denominator.equals(BigInteger.ONE) ? numerator.toString() : decimal().toPlainString();
+    }
+
+    /**
+     * Readable text: money with thousands separators ("3,120,000"), ratios as decimals ("0.0312"); from
+     * 1,000 up without trailing zeros in the decimals (what {@code DecimalFormat("#,##0.####")} wrote).
+     */
     @Override
     public String toString() {
-        BigDecimal value = decimal();
-        if (value.abs().compareTo(BigDecimal.valueOf(1000)) < 0) {
-            return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
+        String plain = plain();
+        int sign = plain.charAt(0) == '-' ? 1 : 0;
+        int point = plain.indexOf('.');
+        int integerEnd = point < 0 ? plain.length() : point;
+        if (integerEnd - sign < 4) {
+            return plain;
         }
-        DecimalFormat grouped = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return grouped.format(value);
+        StringBuilder grouped = new StringBuilder(plain.length() + plain.length() / 3);
+        grouped.append(plain, 0, sign);
+        for (int i = sign; i < integerEnd; i++) {
+            if (i > sign && (integerEnd - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(plain.charAt(i));
+        }
+        if (point >= 0) {
+            int end = plain.length();
+            while (plain.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (end > point + 1) {
+                grouped.append(plain, point, end);
+            }
+        }
+        return grouped.toString();
     }
 }
