@@ -1,6 +1,5 @@
 package cn.qeregistry.report;
 
-import cn.qeregistry.core.Tier;
 import cn.qeregistry.exceptions.ExceptionCategory;
 import cn.qeregistry.exceptions.ExceptionFilter;
 
@@ -55,12 +54,13 @@ final class ExceptionsReport {
                 + " e.observed, e.expected, e.detail, e.first_seen, e.last_seen, e.status, e.note from exception_item e"
                 + filter.where("e", params) + " order by " + ORDER + ", e.id";
         int[] sheetsStarted = {0};
+        DateTimeColumn firstSeen = new DateTimeColumn("first_seen");
+        DateTimeColumn lastSeen = new DateTimeColumn("last_seen");
         long rows = db.stream(sql, params, rs -> {
             ExceptionCategory category = ExceptionCategory.valueOf(rs.getString("category"));
             while (sheetsStarted[0] <= categories.indexOf(category)) {
                 out.startSheet(sheetName(categories.get(sheetsStarted[0]++), labels), COLUMNS);
             }
-            String field = Cells.text(rs, "field");
             out.row(rs.getLong("id"),
                     labels.category(category.name()),
                     labels.severity(rs.getString("severity")),
@@ -69,12 +69,12 @@ final class ExceptionsReport {
                     Cells.text(rs, "region_code"),
                     labels.feed(rs.getString("feed")),
                     rs.getString("rule_id"),
-                    Tier.fromCode(field).isPresent() ? labels.tier(field) : field,
+                    labels.tier(Cells.text(rs, "field")),
                     rs.getString("observed"),
                     rs.getString("expected"),
                     rs.getString("detail"),
-                    Cells.dateTime(rs, "first_seen"),
-                    Cells.dateTime(rs, "last_seen"),
+                    firstSeen.value(rs),
+                    lastSeen.value(rs),
                     labels.status(rs.getString("status")),
                     rs.getString("note"));
         });
