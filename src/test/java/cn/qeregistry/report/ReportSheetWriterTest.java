@@ -1,5 +1,7 @@
 package cn.qeregistry.report;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The report workbook writes the same sheet XML as POI's own SXSSF, byte for byte, for text that
- * needs escaping, replacing or xml:space handling, and POI reads the same values back.
+ * needs escaping, replacing or xml:space handling and for every cell type and style, and POI reads
+ * the same values back.
  */
 class ReportSheetWriterTest {
 
@@ -66,14 +69,31 @@ class ReportSheetWriterTest {
         assertThat("<>&\"\n\r\t\u00A0\u0001\u001F\uFFFE\uFFFF".chars().allMatch(c -> ReportSheetWriter.escaped((char) c))).isTrue();
     }
 
-    /** The tricky texts in column A (more rows than the window, so most are flushed), numbers in B. */
+    /**
+     * The tricky texts in column A (more rows than the window, so most are flushed), numbers in B;
+     * styled number and text, boolean, formula and blank cells after them, and a text beyond column 64.
+     */
     private static byte[] write(SXSSFWorkbook workbook) throws IOException {
         try (workbook) {
+            CellStyle money = workbook.createCellStyle();
+            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
             SXSSFSheet sheet = workbook.createSheet("s");
             for (int i = 0; i < 300; i++) {
                 SXSSFRow row = sheet.createRow(i);
                 row.createCell(0).setCellValue(TRICKY.get(i % TRICKY.size()));
                 row.createCell(1).setCellValue(i * 1.5);
+                row.createCell(2).setCellValue(-i / 7.0);
+                row.getCell(2).setCellStyle(money);
+                row.createCell(3).setCellValue(TRICKY.get((i + 3) % TRICKY.size()));
+                row.getCell(3).setCellStyle(bold);
+                row.createCell(4).setCellValue(i % 2 == 0);
+                row.createCell(5).setCellFormula("B" + (i + 1) + "*2");
+                row.createCell(6);
+                row.createCell(70).setCellValue("far right " + i);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
