@@ -40,7 +40,8 @@ public class ReportService {
         Labels labels = new Labels(request.lang());
         try (Snapshot db = new Snapshot(dataSource);
              TableWriter table = request.format() == ReportFormat.XLSX
-                     ? new XlsxTableWriter(out, request.lang()) : new CsvTableWriter(out, request.lang())) {
+                     ? new BackgroundTableWriter(new XlsxTableWriter(out, request.lang()))
+                     : new CsvTableWriter(out, request.lang())) {
             long rows = switch (request.kind()) {
                 case EXCEPTIONS -> new ExceptionsReport(prefectures).write(db, request.exceptionFilter(), table, labels);
                 case REVIEW -> new ReviewReport().write(db, request, table, labels);
