@@ -1,9 +1,12 @@
 package cn.qeregistry.report;
 
-import cn.qeregistry.core.Tier;
 import cn.qeregistry.exceptions.ExceptionCategory;
 import cn.qeregistry.exceptions.ExceptionFilter;
+import cn.qeregistry.exceptions.Region;
 
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,52 +48,120 @@ final class ExceptionsReport {
         this.prefectures = prefectures;
     }
 
+    /** A writer for the items of one region (a division code; null = every item the filter keeps). */
+    record Target(String region, TableWriter out) {
+
+        boolean takes(String regionCode) {
+            // as ExceptionFilter's "region_code like prefix%": the prefix is digits, so padding cannot matter
+            return region == null || regionCode != null && regionCode.startsWith(Region.prefix(region));
+        }
+    }
+
     long write(Snapshot db, ExceptionFilter filter, TableWriter out, Labels labels) throws Exception {
+        return write(db, filter, List.of(new Target(null, out)), labels)[0];
+    }
+
+    /**
+     * The report for several regions in one pass over the register (one summary query, one query for
+     * the rows): each row goes to every target whose region covers it, so each gets what
+     * {@code filter.withRegion(region)} alone would give it. Returns the rows per target.
+     */
+    long[] write(Snapshot db, ExceptionFilter filter, List<Target> targets, Labels labels) throws Exception {
         List<ExceptionCategory> categories = filter.category() == null ? List.of(ExceptionCategory.values()) : List.of(filter.category());
-        if (out.hasSheets()) {
-            summary(db, filter, categories, out, labels);
+        if (targets.stream().anyMatch(t -> t.out().hasSheets())) {
+            summaries(db, filter, categories, targets, labels);
         }
         List<Object> params = new ArrayList<>();
         String sql = "select e.id, e.category, e.severity, e.uscc, e.name, e.region_code, e.feed, e.rule_id, e.field,"
                 + " e.observed, e.expected, e.detail, e.first_seen, e.last_seen, e.status, e.note from exception_item e"
                 + filter.where("e", params) + " order by " + ORDER + ", e.id";
-        int[] sheetsStarted = {0};
-        long rows = db.stream(sql, params, rs -> {
-            ExceptionCategory category = ExceptionCategory.valueOf(rs.getString("category"));
-            while (sheetsStarted[0] <= categories.indexOf(category)) {
-                out.startSheet(sheetName(categories.get(sheetsStarted[0]++), labels), COLUMNS);
+        int[] sheetsStarted = new int[targets.size()];
+        long[] rows = new long[targets.size()];
+        DateTimeColumn firstSeen = new DateTimeColumn("first_seen");
+        DateTimeColumn lastSeen = new DateTimeColumn("last_seen");
+        db.stream(sql, params, rs -> {
+            String regionCode = rs.getString("region_code");
+            Object[] row = null;
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get(i);
+                if (!target.takes(regionCode)) {
+                    continue;
+                }
+                ExceptionCategory category = ExceptionCategory.valueOf(rs.getString("category"));
+                while (sheetsStarted[i] <= categories.indexOf(category)) {
+                    target.out().startSheet(sheetName(categories.get(sheetsStarted[i]++), labels), COLUMNS);
+                }
+                if (row == null) {
+                    row = row(rs, category, labels, firstSeen, lastSeen);
+                }
+                target.out().row(row);
+                rows[i]++;
             }
-            String field = Cells.text(rs, "field");
-            out.row(rs.getLong("id"),
-                    labels.category(category.name()),
-                    labels.severity(rs.getString("severity")),
-                    labels.uscc(rs.getString("uscc")),
-                    rs.getString("name"),
-                    Cells.text(rs, "region_code"),
-                    labels.feed(rs.getString("feed")),
-                    rs.getString("rule_id"),
-                    Tier.fromCode(field).isPresent() ? labels.tier(field) : field,
-                    rs.getString("observed"),
-                    rs.getString("expected"),
-                    rs.getString("detail"),
-                    Cells.dateTime(rs, "first_seen"),
-                    Cells.dateTime(rs, "last_seen"),
-                    labels.status(rs.getString("status")),
-                    rs.getString("note"));
         });
-        while (sheetsStarted[0] < categories.size()) {
-            out.startSheet(sheetName(categories.get(sheetsStarted[0]++), labels), COLUMNS);
+        for (int i = 0; i < targets.size(); i++) {
+            while (sheetsStarted[i] < categories.size()) {
+                targets.get(i).out().startSheet(sheetName(categories.get(sheetsStarted[i]++), labels), COLUMNS);
+            }
         }
         return rows;
+    }
+
+    /** One item in the contract's columns; writers only read it, so several targets share it. */
+    private static Object[] row(ResultSet rs, ExceptionCategory category, Labels labels, DateTimeColumn firstSeen,
+                                DateTimeColumn lastSeen) throws SQLException {
+        return new Object[] {rs.getLong("id"),
+                labels.category(category.name()),
+                labels.severity(rs.getString("severity")),
+                labels.uscc(rs.getString("uscc")),
+                rs.getString("name"),
+                Cells.text(rs, "region_code"),
+                labels.feed(rs.getString("feed")),
+                rs.getString("rule_id"),
+                labels.tier(Cells.text(rs, "field")),
+                rs.getString("observed"),
+                rs.getString("expected"),
+                rs.getString("detail"),
+                firstSeen.value(rs),
+                lastSeen.value(rs),
+                labels.status(rs.getString("status")),
+                rs.getString("note")};
     }
 
     private static String sheetName(ExceptionCategory category, Labels labels) {
         return labels.category(category.name());
     }
 
-    /** Counts per 市州 (rows) and category (columns), with totals; items without a region last. */
-    private void summary(Snapshot db, ExceptionFilter filter, List<ExceptionCategory> categories, TableWriter out,
-                         Labels labels) throws Exception {
+    /**
+     * Counts per 市州 (rows) and category (columns), with totals, items without a region last: one
+     * query grouped by region code as well, so each target keeps the codes its region covers.
+     */
+    private void summaries(Snapshot db, ExceptionFilter filter, List<ExceptionCategory> categories, List<Target> targets,
+                           Labels labels) throws Exception {
+        // by code, the items without a region ("") last
+        List<Map<String, long[]>> counts = new ArrayList<>();
+        targets.forEach(t -> counts.add(new TreeMap<>(Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()))));
+        List<Object> params = new ArrayList<>();
+        String sql = "select e.region_code, case when e.region_code like '4290%' then e.region_code else substr(e.region_code, 1, 4) || '00' end as prefecture,"
+                + " e.category, count(*) as items from exception_item e" + filter.where("e", params) + " group by 1, 2, 3";
+        db.stream(sql, params, rs -> {
+            String regionCode = rs.getString("region_code");
+            String prefecture = rs.getString("prefecture") == null ? "" : rs.getString("prefecture").strip();
+            int index = categories.indexOf(ExceptionCategory.valueOf(rs.getString("category")));
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i).takes(regionCode)) {
+                    counts.get(i).computeIfAbsent(prefecture, p -> new long[categories.size()])[index] += rs.getLong("items");
+                }
+            }
+        });
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).out().hasSheets()) {
+                summary(counts.get(i), categories, targets.get(i).out(), labels);
+            }
+        }
+    }
+
+    private void summary(Map<String, long[]> counts, List<ExceptionCategory> categories, TableWriter out, Labels labels)
+            throws IOException {
         boolean zh = labels.lang() == Lang.ZH;
         List<Column> columns = new ArrayList<>();
         columns.add(Column.text("prefecture_code", "市州代码", 10));
@@ -98,17 +169,6 @@ final class ExceptionsReport {
         categories.forEach(c -> columns.add(new Column(c.name(), c.chinese(), Column.Type.INTEGER, 10)));
         columns.add(new Column("total", "合计", Column.Type.INTEGER, 10));
         out.startSheet(zh ? "汇总" : "summary", columns);
-
-        List<Object> params = new ArrayList<>();
-        String sql = "select case when e.region_code like '4290%' then e.region_code else substr(e.region_code, 1, 4) || '00' end as prefecture,"
-                + " e.category, count(*) as items from exception_item e" + filter.where("e", params) + " group by 1, 2";
-        // by code, the items without a region ("") last
-        Map<String, long[]> counts = new TreeMap<>(Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));
-        db.stream(sql, params, rs -> {
-            String prefecture = rs.getString("prefecture") == null ? "" : rs.getString("prefecture").strip();
-            int index = categories.indexOf(ExceptionCategory.valueOf(rs.getString("category")));
-            counts.computeIfAbsent(prefecture, p -> new long[categories.size()])[index] += rs.getLong("items");
-        });
         long[] totals = new long[categories.size()];
         for (Map.Entry<String, long[]> entry : counts.entrySet()) {
             String code = entry.getKey();

@@ -1,5 +1,6 @@
 package cn.qeregistry.report;
 
+import cn.qeregistry.exceptions.ExceptionFilter;
 import cn.qeregistry.exceptions.RegisterSync;
 import cn.qeregistry.exceptions.SyncResult;
 import cn.qeregistry.platform.QeHome;
@@ -21,9 +22,9 @@ import java.util.Map;
 
 /**
  * The night's reports: syncs the exception register for the execution, then writes the items seen
- * tonight as one workbook for the province and one per 市州 into {@code $QE_HOME/reports/<date>/},
- * and last a {@code manifest.json} listing them (file, region, rows, bytes, SHA-256). Running it again
- * for the same execution rewrites the same files.
+ * tonight as one workbook for the province and one per 市州 into {@code $QE_HOME/reports/<date>/}
+ * (all in one pass over the register), and last a {@code manifest.json} listing them (file, region,
+ * rows, bytes, SHA-256). Running it again for the same execution rewrites the same files.
  */
 @Component
 public class NightlyReport {
@@ -47,11 +48,18 @@ public class NightlyReport {
         SyncResult synced = sync.sync(executionId);
         Path dir = QeHome.ensure(home.reports().resolve(date.toString()));
         removeLeftOvers(dir);
-        List<Map<String, Object>> files = new ArrayList<>();
-        Prefectures.Division province = prefectures.province();
-        files.add(write(dir, date, executionId, province, null));
+        List<Prefectures.Division> divisions = new ArrayList<>();
+        List<ReportService.RegionFile> targets = new ArrayList<>();
+        divisions.add(prefectures.province());
+        targets.add(new ReportService.RegionFile(null, file(dir, date, prefectures.province())));
         for (Prefectures.Division prefecture : prefectures.all()) {
-            files.add(write(dir, date, executionId, prefecture, prefecture.code()));
+            divisions.add(prefecture);
+            targets.add(new ReportService.RegionFile(prefecture.code(), file(dir, date, prefecture)));
+        }
+        List<ReportFile> written = reports.writeExceptionFiles(ExceptionFilter.all().withExecution(executionId), Lang.ZH, targets);
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            files.add(entry(divisions.get(i), written.get(i)));
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("date", date.toString());
@@ -81,11 +89,11 @@ public class NightlyReport {
         }
     }
 
-    private Map<String, Object> write(Path dir, LocalDate date, long executionId, Prefectures.Division division,
-                                      String region) throws IOException {
-        ReportRequest request = new ReportRequest(ReportKind.EXCEPTIONS, ReportFormat.XLSX, Lang.ZH, region, null, null,
-                null, executionId, date);
-        ReportFile file = reports.writeFile(request, dir.resolve("exceptions-" + date + "-" + division.code() + ".xlsx"));
+    private static Path file(Path dir, LocalDate date, Prefectures.Division division) {
+        return dir.resolve("exceptions-" + date + "-" + division.code() + ".xlsx");
+    }
+
+    private static Map<String, Object> entry(Prefectures.Division division, ReportFile file) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("file", file.path().getFileName().toString());
         entry.put("region", division.code());

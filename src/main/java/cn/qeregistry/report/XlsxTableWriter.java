@@ -11,7 +11,6 @@ import org.apache.poi.xssf.streaming.SXSSFCell;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams rows into an xlsx with SXSSF: a window of {@value #WINDOW} rows in memory, the rest in
- * temporary files (uncompressed: gzip took a third of the writer's CPU), no shared-strings table (it
- * would grow with every distinct value).
+ * Streams rows into an xlsx with SXSSF ({@link ReportWorkbook}): a window of {@value #WINDOW} rows in
+ * memory, the rest in temporary files (uncompressed: gzip took a third of the writer's CPU), no
+ * shared-strings table (it would grow with every distinct value).
  * Each sheet gets a frozen bold header, an auto-filter over its rows and widths from its columns;
  * a sheet that reaches Excel's row limit continues on "NAME(2)", "NAME(3)", ….
  */
@@ -34,7 +33,7 @@ final class XlsxTableWriter implements TableWriter {
 
     private final OutputStream out;
     private final Lang lang;
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, false, false);
+    private final SXSSFWorkbook workbook = new ReportWorkbook(WINDOW);
     private final CellStyle headerStyle;
     /**
      * The workbook's default style, set on every plain cell: a cell without a style asks its column
