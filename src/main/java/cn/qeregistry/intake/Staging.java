@@ -66,13 +66,17 @@ class Staging {
      * Then exact repeats keep their first copy. One statement (data-modifying CTEs share a snapshot).
      * Returns the number of repeats removed.
      */
-    long settleDuplicates(FeedMapping mapping, long deliveryId) {
+    long settleDuplicates(FeedMapping mapping, long deliveryId, long rowsRead) {
         rejects.flush(); // the chunk's held-back rejects count as copies of their keys
         String table = mapping.stagingTable();
         List<String> key = mapping.key();
-        // the delivery was just copied in: without fresh statistics the planner takes it for a few rows
-        // and joins it to itself by nested loop, quadratic in the delivery (200k tax rows: hours)
-        jdbc.sql("analyze " + table).update();
+        // A delivery large against what the table's statistics know was just copied in: without fresh
+        // statistics the planner takes it for a few rows and joins it to itself by nested loop, quadratic
+        // in the delivery (200k tax rows: hours). A small one into a large table needs none (analysing a
+        // 1M-row table samples 30k rows: 0.3 s, half of a 1 % night's market intake).
+        if (statisticsStale(table, rowsRead)) {
+            jdbc.sql("analyze " + table).update();
+        }
         String rowKey = "concat_ws('|', " + key.stream().map(k -> "s." + k + "::text").collect(Collectors.joining(", ")) + ")";
         String keyNames = String.join(", ", key);
         jdbc.sql("""
@@ -126,6 +130,13 @@ class Staging {
                         from %s where delivery_id = :d and %s) copies
                     where nth > 1))""".formatted(table, keyNames, table, keyPresent))
                 .param("d", deliveryId).update();
+    }
+
+    /** Whether {@code rows} more are over a fifth of the rows the table's statistics know (or it has none). */
+    private boolean statisticsStale(String table, long rows) {
+        double known = jdbc.sql("select reltuples from pg_class where oid = cast(? as regclass)").param(table)
+                .query(Double.class).single();
+        return known < 0 || rows > known / 5;
     }
 
     long stagedRows(FeedMapping mapping, long deliveryId) {

@@ -52,7 +52,7 @@ class StagingWriter implements ItemWriter<StagedOutput> {
     private void settle(DeliveryEnd end) {
         long id = end.deliveryId();
         long job = jobExecutionId.get();
-        long repeated = staging.settleDuplicates(mapping, id);
+        long repeated = staging.settleDuplicates(mapping, id, end.rowsRead());
         long staged = staging.stagedRows(mapping, id);
         List<ReasonCount> reasons = reasons(id);
         long rejected = reasons.stream().mapToLong(ReasonCount::count).sum();
