@@ -24,7 +24,11 @@ public class RegisterSync {
      */
     private static final String CURRENT_PROBLEMS = """
             insert into current_problem (category, uscc, uscc_key, feed, rule_id, field, period, name, region_code,
-                                         observed, expected, detail, evidence)
+                                         observed, expected, detail, evidence, identity_key, evidence_digest)
+            select p.*,
+                   p.category || '|' || p.uscc_key || '|' || coalesce(p.feed, p.rule_id, '') || '|' || p.field || '|' || p.period,
+                   md5(coalesce(p.observed, '') || chr(31) || coalesce(p.expected, '') || chr(31) || coalesce(p.evidence, ''))
+            from (
             select r.category, left(r.uscc, 64), r.uscc_key,
                    r.feed, null, r.field, r.period, max(r.name), null,
                    string_agg(distinct r.value, '; '), null,
@@ -50,6 +54,7 @@ public class RegisterSync {
                    r.observed, r.threshold, r.detail, r.detail
             from review_result r
             where r.review_run_id = ? and r.outcome <> 'PASS'
+            ) p (category, uscc, uscc_key, feed, rule_id, field, period, name, region_code, observed, expected, detail, evidence)
             """;
 
     private static final String UPSERT = """
@@ -130,11 +135,6 @@ public class RegisterSync {
                     region_code text, observed text, expected text, detail text, evidence text,
                     identity_key text, evidence_digest text) on commit drop""").update();
         int seen = jdbc.sql(CURRENT_PROBLEMS).param(reviewRunId == null ? -1L : reviewRunId).update();
-        jdbc.sql("""
-                update current_problem set
-                    identity_key = category || '|' || uscc_key || '|' || coalesce(feed, rule_id, '') || '|' || field || '|' || period,
-                    evidence_digest = md5(coalesce(observed, '') || chr(31) || coalesce(expected, '') || chr(31) || coalesce(evidence, ''))""")
-                .update();
         jdbc.sql("create unique index on current_problem (identity_key)").update();
 
         int reopened = jdbc.sql("""
@@ -149,15 +149,18 @@ public class RegisterSync {
                 .query((rs, n) -> rs.getBoolean(1)).list().stream().mapToInt(inserted -> inserted ? 1 : 0).sum();
 
         String cleared = "cleared by run " + executionId;
+        // the items not seen tonight, found once: their follow-up entry and their new status from one scan
         int resolved = jdbc.sql("""
-                        insert into exception_follow_up (exception_id, from_status, to_status, actor, note)
-                        select id, status, 'RESOLVED', ?, ? from exception_item
-                        where status in ('OPEN', 'IN_FOLLOW_UP') and last_execution_id is distinct from ?""")
-                .params(Actor.SYSTEM, cleared, executionId).update();
-        jdbc.sql("""
-                        update exception_item set status = 'RESOLVED', status_changed_at = now(), status_changed_by = ?, note = ?
-                        where status in ('OPEN', 'IN_FOLLOW_UP') and last_execution_id is distinct from ?""")
-                .params(Actor.SYSTEM, cleared, executionId).update();
+                        with gone as (
+                            select id, status from exception_item
+                            where status in ('OPEN', 'IN_FOLLOW_UP') and last_execution_id is distinct from ?
+                        ), noted as (
+                            insert into exception_follow_up (exception_id, from_status, to_status, actor, note)
+                            select id, status, 'RESOLVED', ?, ? from gone
+                        )
+                        update exception_item i set status = 'RESOLVED', status_changed_at = now(), status_changed_by = ?, note = ?
+                        from gone where i.id = gone.id""")
+                .params(executionId, Actor.SYSTEM, cleared, Actor.SYSTEM, cleared).update();
 
         jdbc.sql("""
                         insert into exception_sync (execution_id, review_run_id, seen, opened, reopened, resolved)
