@@ -213,7 +213,7 @@ class PartitionedReviewTest {
     private Set<String> liveResults() {
         return jdbc.sql("""
                         select concat_ws('|', r.uscc, r.tier, r.level, r.rule_id, r.outcome, r.observed, r.threshold, r.period,
-                                         r.detail, r.lineage::text)
+                                         r.detail, r.lineage::jsonb::text)
                           from review_result r join review_run u on u.id = r.review_run_id
                          where u.review_date = ? and u.live and r.uscc like '%s%%'""".formatted(PREFIX))
                 .param(D).query(String.class).list().stream().collect(Collectors.toCollection(TreeSet::new));

@@ -180,7 +180,7 @@ class ReviewResultsUnchangedTest {
         Map<String, String> feeds = Map.of(String.valueOf(registry), "registry", String.valueOf(tax), "tax",
                 String.valueOf(market), "market");
         jdbc.sql("""
-                        select uscc, tier, level, rule_id, outcome, observed, threshold, period, detail, lineage::text
+                        select uscc, tier, level, rule_id, outcome, observed, threshold, period, detail, lineage::jsonb::text
                           from review_result where review_run_id = ? and uscc like ? order by uscc, tier, rule_id""")
                 .params(run, PREFIX + "%")
                 .query(rs -> {

@@ -85,7 +85,7 @@ class ReviewStepTest {
         assertThat(count(runId, UNREGISTERED)).isZero();
         assertThat(count(runId, GIANT)).isEqualTo(12);
 
-        var ratio = jdbc.sql("select observed, threshold, period, lineage::text from review_result "
+        var ratio = jdbc.sql("select observed, threshold, period, lineage::jsonb::text from review_result "
                         + "where review_run_id = ? and uscc = ? and rule_id = 'srdi.rd_ratio_min'")
                 .params(runId, SRDI).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
         assertThat(ratio.get(0)).isEqualTo("0.035 (rd_expense 3,500,000 / revenue 100,000,000)");
@@ -94,15 +94,15 @@ class ReviewStepTest {
         assertThat(ratio.get(3)).contains("\"input\": \"rd_expense\"", "\"feed\": \"tax\"", "\"delivery_id\": " + taxDelivery,
                 "\"sheet\": \"2030年度\"", "\"row_no\": 12");
 
-        String certificateLineage = jdbc.sql("select lineage::text from review_result where review_run_id = ? and uscc = ? "
+        String certificateLineage = jdbc.sql("select lineage::jsonb::text from review_result where review_run_id = ? and uscc = ? "
                 + "and rule_id = 'common.certificate_valid'").params(runId, SRDI).query(String.class).single();
         assertThat(certificateLineage).contains("\"feed\": \"registry\"", "\"delivery_id\": " + registryDelivery, "\"row_no\": 7",
                 "\"sheet\": \"名单\"");
-        String giantCertificate = jdbc.sql("select lineage::text from review_result where review_run_id = ? and uscc = ? "
+        String giantCertificate = jdbc.sql("select lineage::jsonb::text from review_result where review_run_id = ? and uscc = ? "
                 + "and rule_id = 'common.certificate_valid'").params(runId, GIANT).query(String.class).single();
         assertThat(giantCertificate).contains("\"feed\": \"registry\"", "\"row_no\": 8");
 
-        String financing = jdbc.sql("select lineage::text from review_result where review_run_id = ? and uscc = ? "
+        String financing = jdbc.sql("select lineage::jsonb::text from review_result where review_run_id = ? and uscc = ? "
                 + "and rule_id = 'srdi.revenue_or_financing'").params(runId, SRDI).query(String.class).single();
         assertThat(financing).contains("\"default\": true");
 
