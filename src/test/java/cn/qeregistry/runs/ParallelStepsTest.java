@@ -85,6 +85,18 @@ class ParallelStepsTest {
         assertThat(List.copyOf(EXECUTED)).containsExactly("right", "after");
     }
 
+    @Test
+    void fiveStepsStartingAtOnceNightAfterNightAllStartAndComplete() throws Exception {
+        Job job = runner.job("five").orElseThrow();
+
+        for (int day = 1; day <= 12; day++) {
+            JobExecution execution = runner.run(job, LocalDate.of(2026, 3, day), Map.of()).execution();
+
+            assertThat(execution.getStatus()).as("night %d: %s", day, execution.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(execution.getStepExecutions()).hasSize(5);
+        }
+    }
+
     private static StepExecution step(JobExecution execution, String name) {
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
     }
@@ -117,6 +129,35 @@ class ParallelStepsTest {
                 EXECUTED.add("right");
                 return RepeatStatus.FINISHED;
             }, transactions).build();
+        }
+
+        @Bean
+        Step fiveA(JobRepository repository, PlatformTransactionManager transactions) {
+            return done("five.a", repository, transactions);
+        }
+
+        @Bean
+        Step fiveB(JobRepository repository, PlatformTransactionManager transactions) {
+            return done("five.b", repository, transactions);
+        }
+
+        @Bean
+        Step fiveC(JobRepository repository, PlatformTransactionManager transactions) {
+            return done("five.c", repository, transactions);
+        }
+
+        @Bean
+        Step fiveD(JobRepository repository, PlatformTransactionManager transactions) {
+            return done("five.d", repository, transactions);
+        }
+
+        @Bean
+        Step fiveE(JobRepository repository, PlatformTransactionManager transactions) {
+            return done("five.e", repository, transactions);
+        }
+
+        private static Step done(String name, JobRepository repository, PlatformTransactionManager transactions) {
+            return new StepBuilder(name, repository).tasklet((contribution, context) -> RepeatStatus.FINISHED, transactions).build();
         }
 
         @Bean
