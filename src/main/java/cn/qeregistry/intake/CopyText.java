@@ -1,45 +1,22 @@
 package cn.qeregistry.intake;
 
+import cn.qeregistry.platform.CopyBuffer;
+
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * Rows in PostgreSQL COPY text format, as UTF-8 bytes (the JDBC driver's client encoding): no
- * intermediate String or char buffer per chunk, one growable byte array reused.
+ * Rows in PostgreSQL COPY text format, as UTF-8 bytes in one growable array reused per chunk.
  * Null is {@code \N}; backslash, tab, line feed and carriage return are escaped; NUL is dropped
  * (PostgreSQL text cannot hold it).
  */
-final class CopyText {
+final class CopyText extends CopyBuffer<CopyText> {
 
-    private byte[] bytes = new byte[1 << 16];
-    private int length;
-
-    void clear() {
-        length = 0;
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    int length() {
-        return length;
-    }
-
-    /** A non-negative whole number (ids, row numbers). */
-    CopyText number(long value) {
-        if (value >= 10) {
-            number(value / 10);
-        }
-        return put((char) ('0' + value % 10));
+    CopyText() {
+        super(1 << 16);
     }
 
     CopyText tab() {
         return put('\t');
-    }
-
-    CopyText endOfRow() {
-        return put('\n');
     }
 
     CopyText field(String value) {
@@ -73,17 +50,5 @@ final class CopyText {
 
     private static boolean escaped(byte b) {
         return b == '\\' || b == '\t' || b == '\n' || b == '\r' || b == 0;
-    }
-
-    private CopyText put(char ascii) {
-        ensure(1);
-        bytes[length++] = (byte) ascii;
-        return this;
-    }
-
-    private void ensure(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-        }
     }
 }

@@ -1,35 +1,16 @@
 package cn.qeregistry.review;
 
-import java.util.Arrays;
+import cn.qeregistry.platform.CopyBuffer;
 
 /**
- * Rows in PostgreSQL's COPY CSV format, encoded straight to UTF-8 bytes (the driver's client encoding)
- * in one growable array: no StringBuilder, String and Reader per page for the driver to encode again.
+ * Rows in PostgreSQL's COPY CSV format, encoded straight to UTF-8 bytes in one growable array: no
+ * StringBuilder, String and Reader per page for the driver to encode again.
  * A value is quoted with its quotes doubled; null is an empty unquoted field.
  */
-final class CopyCsv {
-
-    private byte[] bytes;
-    private int length;
+final class CopyCsv extends CopyBuffer<CopyCsv> {
 
     CopyCsv(int capacity) {
-        bytes = new byte[Math.max(capacity, 1024)];
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    int length() {
-        return length;
-    }
-
-    /** A non-negative whole number, unquoted (the first column, the run id). */
-    CopyCsv number(long value) {
-        if (value >= 10) {
-            number(value / 10);
-        }
-        return put((char) ('0' + value % 10));
+        super(capacity);
     }
 
     /** A field after the first: a comma, then the value. */
@@ -56,10 +37,6 @@ final class CopyCsv {
         return this;
     }
 
-    CopyCsv endOfRow() {
-        return put('\n');
-    }
-
     /** Encodes the non-ASCII character at {@code i} (a surrogate pair as one code point); returns the last index used. */
     private int utf8(String value, int i) {
         char c = value.charAt(i);
@@ -84,17 +61,5 @@ final class CopyCsv {
         bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
         bytes[length++] = (byte) (0x80 | (c & 0x3F));
         return i;
-    }
-
-    private CopyCsv put(char ascii) {
-        ensure(1);
-        bytes[length++] = (byte) ascii;
-        return this;
-    }
-
-    private void ensure(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-        }
     }
 }
