@@ -44,7 +44,7 @@ final class ChangedFirms {
                     + " union select uscc::varchar from enterprise union select uscc from master_issue where length(uscc) <= 18";
         }
         sql.run("create unlogged table touched_raw as select uscc::varchar(18) as code from (" + codes + ") c");
-        sql.run("analyze touched_raw");
+        sql.analyzeIfLarge("touched_raw");
         // Only a registered firm owns its organisation code: one in the master already, or one whose market
         // row arrives in this run (the master holds every firm registered as of the last run).
         sql.run("""
@@ -58,7 +58,7 @@ final class ChangedFirms {
                 where length(r.code) = 18""");
         sql.run("alter table touched add primary key (code)");
         sql.run("create index on touched (org)");
-        sql.run("analyze touched");
+        sql.analyzeIfLarge("touched");
         // An organisation code names the registered firm holding it: one already in the master, or one
         // registering in this very run (so among the touched codes).
         sql.run("""
@@ -69,13 +69,13 @@ final class ChangedFirms {
                           (select min(n.code) from touched n where n.org = r.code)) as firm
                       from touched_raw r where length(r.code) <> 18) resolved
                 on conflict (code) do nothing""");
-        sql.run("analyze touched");
+        sql.analyzeIfLarge("touched");
         sql.run("""
                 create unlogged table touched_key as
                 select code, code as staged from touched
                 union all
                 select code, org from touched where org is not null""");
-        sql.run("analyze touched_key");
+        sql.analyzeIfLarge("touched_key");
         return sql.single("select count(*) from touched", Map.of(), Long.class);
     }
 

@@ -32,7 +32,7 @@ final class CurrentRows {
                        coalesce(master_period_date(period), (received_at at time zone 'Asia/Shanghai')::date) as as_of
                 from delivery where status = 'STAGED'""");
         sql.run("alter table current_delivery add primary key (id)");
-        sql.run("analyze current_delivery");
+        sql.analyzeIfLarge("current_delivery");
         staged(Feed.MARKET, "cur_market", "k.code");
         staged(Feed.SCIENCE, "cur_science", "k.code");
         staged(Feed.TAX, "cur_tax_year", "k.code, s.fiscal_year");
@@ -61,6 +61,6 @@ final class CurrentRows {
 
     private void index(String table) {
         sql.run("create index on " + table + " (code)");
-        sql.run("analyze " + table);
+        sql.analyzeIfLarge(table);
     }
 }

@@ -39,17 +39,17 @@ final class GoldenRecords {
     void build() {
         rows.put("golden_ent", run(GoldenSql.goldenRecord(rules.record())));
         run("alter table golden_ent add primary key (uscc)");
-        run("analyze golden_ent");
+        sql.analyzeIfLarge("golden_ent");
         rows.put("golden_year", run(GoldenSql.goldenYear(rules.year())));
         run("alter table golden_year add primary key (uscc, fiscal_year)");
-        run("analyze golden_year");
+        sql.analyzeIfLarge("golden_year");
         rows.put("golden_tier", run("""
                 create unlogged table golden_tier as
                 select g.uscc, t.tier, t.level, t.recognised_year, t.batch, t.valid_until, t.region_code, t.main_product,
                        t.delivery_id, t.sheet, t.row_no, t.as_of
                 from cur_tier t join golden_ent g on g.uscc = t.code::char(18)"""));
         run("alter table golden_tier add primary key (uscc, tier)");
-        run("analyze golden_tier");
+        sql.analyzeIfLarge("golden_tier");
         // Lineage per source row: which row of which feed supplied which attributes (attribute_lineage is its view).
         rows.put("golden_lineage", run("create unlogged table golden_lineage as "
                 + GoldenSql.lineageRows(rules.record(), GoldenSql.RECORD_FEEDS, "golden_ent", "0")
@@ -58,7 +58,7 @@ final class GoldenRecords {
                 + " from golden_tier"));
         // No index: both statements reading it hash it whole (a 1 % night's 22k rows as a 1M firms' 2.2M),
         // and at 1M firms building one took 1.9-2.3 s that no plan used.
-        run("analyze golden_lineage");
+        sql.analyzeIfLarge("golden_lineage");
     }
 
     /**
@@ -71,7 +71,7 @@ final class GoldenRecords {
                 create unlogged table existing as
                 select e.uscc from touched t join enterprise e on e.uscc = t.ecode""");
         run("alter table existing add primary key (uscc)");
-        run("analyze existing");
+        sql.analyzeIfLarge("existing");
         long changes = run("""
                 insert into attribute_history (uscc, attribute, fiscal_year, old_value, new_value, job_execution_id)
                 select e.uscc, v.attribute, 0, v.old_value, v.new_value, :execution
