@@ -81,13 +81,13 @@ final class ExceptionsReport {
         DateTimeColumn lastSeen = new DateTimeColumn("last_seen");
         db.stream(sql, params, rs -> {
             String regionCode = rs.getString("region_code");
+            ExceptionCategory category = ExceptionCategory.valueOf(rs.getString("category"));
             Object[] row = null;
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get(i);
                 if (!target.takes(regionCode)) {
                     continue;
                 }
-                ExceptionCategory category = ExceptionCategory.valueOf(rs.getString("category"));
                 while (sheetsStarted[i] <= categories.indexOf(category)) {
                     target.out().startSheet(sheetName(categories.get(sheetsStarted[i]++), labels), COLUMNS);
                 }
