@@ -175,7 +175,9 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("new-status"))).selectByValue("IN_FOLLOW_UP");
         browser.findElement(By.id("status-note")).sendKeys("已致电企业核对名称");
         browser.findElement(By.id("status-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("item-status")).getText().equals("跟进中"));
+        // The status form posts and the page is drawn again: the element found first may be the old page's.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("item-status")).getText().equals("跟进中"));
         assertThat(browser.findElement(By.id("follow-ups")).getText()).contains("已致电企业核对名称", "t-wuhan");
         screenshot("exception-in-follow-up");
 
