@@ -63,8 +63,11 @@ class Staging {
     /**
      * Rows of one delivery sharing a key with different values — staged copies, or a staged copy and
      * a copy rejected for another field — all become DUPLICATE in intake_reject: no copy is chosen.
-     * Then exact repeats keep their first copy. One statement (data-modifying CTEs share a snapshot).
-     * Returns the number of repeats removed.
+     * Then exact repeats keep their first copy. Returns the number of repeats removed.
+     * <p>
+     * The delivery is scanned once: the staged rows whose key occurs more than once (counting rejected
+     * copies) are set aside in a temporary table, and both settlements work on those few rows. Sorting
+     * every row of a 1M-row delivery by key to find its repeats took as long again as the scan.
      */
     long settleDuplicates(FeedMapping mapping, long deliveryId, long rowsRead) {
         rejects.flush(); // the chunk's held-back rejects count as copies of their keys
@@ -79,23 +82,35 @@ class Staging {
         }
         String rowKey = "concat_ws('|', " + key.stream().map(k -> "s." + k + "::text").collect(Collectors.joining(", ")) + ")";
         String keyNames = String.join(", ", key);
+        // tid: where the staged row is, to fetch and delete it by (this transaction alone writes the delivery's
+        // rows); fetched by a list of tids, as a join the planner expected a third of the delivery and hashed all of it
         jdbc.sql("""
-                with keyed as (
-                    select s.sheet, s.row_no, s.uscc, %s as row_key from %s s where s.delivery_id = :d
+                create temporary table shared_copy on commit drop as
+                with keyed as materialized (
+                    select s.ctid as tid, %s as row_key from %s s where s.delivery_id = :d
+                ), shared_keys as (
+                    select row_key from (select row_key from keyed
+                                         union all
+                                         select row_key from intake_reject
+                                         where delivery_id = :d and category = 'INTAKE_REJECT' and row_key is not null) k
+                    group by row_key having count(*) > 1
+                )
+                select s.ctid as tid, %s as row_key, s.* from %s s
+                where s.ctid = any(array(select k.tid from keyed k join shared_keys using (row_key)))
+                """.formatted(rowKey, table, rowKey, table))
+                .param("d", deliveryId).update();
+        jdbc.sql("""
+                with staged as (
+                    select sheet, row_no, uscc, row_key, tid,
+                           to_jsonb(c) - 'tid' - 'row_key' - 'delivery_id' - 'row_no' - 'sheet' as body
+                    from shared_copy c
                 ), rejected as (
                     select sheet, row_no, row_key from intake_reject
-                    where delivery_id = :d and category = 'INTAKE_REJECT' and row_key is not null
-                ), shared_keys as (
-                    select row_key from (select row_key from keyed union all select row_key from rejected) k
-                    group by row_key having count(*) > 1
-                ), staged as (
-                    select k.sheet, k.row_no, k.uscc, k.row_key, to_jsonb(s) - 'delivery_id' - 'row_no' - 'sheet' as body
-                    from keyed k join shared_keys using (row_key)
-                    join %s s on s.delivery_id = :d and coalesce(s.sheet, '') = coalesce(k.sheet, '') and s.row_no = k.row_no
+                    where delivery_id = :d and category = 'INTAKE_REJECT' and row_key in (select row_key from shared_copy)
                 ), copies as (
                     select sheet, row_no, row_key, body from staged
                     union all
-                    select sheet, row_no, row_key, null from rejected join shared_keys using (row_key)
+                    select sheet, row_no, row_key, null from rejected
                 ), conflicted as (
                     select row_key, 'key (%s) = (' || replace(row_key, '|', ', ') || ') appears in rows '
                            || string_agg(coalesce(sheet || '!', '') || row_no, ', ' order by sheet, row_no)
@@ -116,20 +131,22 @@ class Staging {
                     where r.delivery_id = :d and r.category = 'INTAKE_REJECT' and r.row_key = c.row_key
                     returning 1
                 )
-                delete from %s s using staged st join conflicted c using (row_key)
-                where s.delivery_id = :d and coalesce(s.sheet, '') = coalesce(st.sheet, '') and s.row_no = st.row_no
-                """.formatted(rowKey, table, table, keyNames, table))
+                delete from %s s using staged st join conflicted c using (row_key) where s.ctid = st.tid
+                """.formatted(keyNames, table))
                 .param("d", deliveryId).param("feed", mapping.feed()).param("column", String.join("+", key))
                 .update();
-        // exact repeats: every copy after the first of its key, by one sort instead of a self-join
+        // exact repeats: every copy after the first of its key (the conflicted keys' copies are gone already,
+        // so deleting them again removes nothing)
         String keyPresent = key.stream().map(k -> k + " is not null").collect(Collectors.joining(" and "));
-        return jdbc.sql("""
+        long repeats = jdbc.sql("""
                 delete from %s where ctid = any(array(
-                    select ctid from (
-                        select ctid, row_number() over (partition by %s order by coalesce(sheet, ''), row_no) as nth
-                        from %s where delivery_id = :d and %s) copies
-                    where nth > 1))""".formatted(table, keyNames, table, keyPresent))
-                .param("d", deliveryId).update();
+                    select tid from (
+                        select tid, row_number() over (partition by %s order by coalesce(sheet, ''), row_no) as nth
+                        from shared_copy where %s) copies
+                    where nth > 1))""".formatted(table, keyNames, keyPresent))
+                .update();
+        jdbc.sql("drop table shared_copy").update(); // a chunk may end two deliveries
+        return repeats;
     }
 
     /** Whether {@code rows} more are over a fifth of the rows the table's statistics know (or it has none). */
