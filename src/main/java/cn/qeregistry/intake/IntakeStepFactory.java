@@ -6,10 +6,14 @@ import cn.qeregistry.intake.mapping.FeedMappings;
 import cn.qeregistry.intake.normalise.RowNormaliser;
 import cn.qeregistry.platform.QeHome;
 import cn.qeregistry.runs.JobRunner;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -40,11 +46,12 @@ class IntakeStepFactory {
     private final JdbcClient jdbc;
     private final int chunkSize;
     private final Set<String> creditCodeAllowList;
+    private final Map<Feed, Counter> rowsRead = new EnumMap<>(Feed.class);
 
     IntakeStepFactory(JobRepository jobRepository, PlatformTransactionManager transactions, FeedMappings mappings,
                       DeliveryStore deliveries, Staging staging, RejectStore rejects, ExchangeDatabase exchange, JdbcClient jdbc,
                       @Value("${qe.intake.chunk-size:1000}") int chunkSize,
-                      @Value("${qe.intake.credit-code-allow-list:}") String allowList) {
+                      @Value("${qe.intake.credit-code-allow-list:}") String allowList, ObjectProvider<MeterRegistry> meters) {
         this.jobRepository = jobRepository;
         this.transactions = transactions;
         this.mappings = mappings;
@@ -56,6 +63,12 @@ class IntakeStepFactory {
         this.chunkSize = chunkSize;
         this.creditCodeAllowList = Arrays.stream(allowList.split(","))
                 .map(cn.qeregistry.core.CreditCode::normalise).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        // every feed's counter from the start, so that the rate is 0 rather than absent before its first run
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        for (Feed feed : Feed.values()) {
+            rowsRead.put(feed, Counter.builder(RowsReadMeter.NAME).tag("feed", feed.code())
+                    .description("Source rows read by the feed's intake on this node").register(registry));
+        }
     }
 
     static String stepName(Feed feed) {
@@ -75,7 +88,8 @@ class IntakeStepFactory {
                 .listener(new IntakeRun.Start(feed, mappings, this::run, deliveries))
                 .faultTolerant()
                 .skipPolicy(IntakeRun.skipPolicy())
-                .skipListener(new IntakeRun.Skips());
+                .skipListener(new IntakeRun.Skips())
+                .listener(new RowsReadMeter(rowsRead.get(feed)));
         for (StepListener listener : extraListeners) {
             builder.listener(listener);
         }

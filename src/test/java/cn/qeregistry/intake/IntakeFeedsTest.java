@@ -2,6 +2,7 @@ package cn.qeregistry.intake;
 
 import cn.qeregistry.core.Feed;
 import cn.qeregistry.runs.JobRunner;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -31,6 +32,7 @@ class IntakeFeedsTest {
     @Autowired JobRunner runner;
     @Autowired JdbcClient jdbc;
     @Autowired ExchangeLoader exchangeLoader;
+    @Autowired MeterRegistry meters;
 
     @BeforeEach
     void emptyIntake() throws Exception {
@@ -89,8 +91,14 @@ class IntakeFeedsTest {
     @Test
     void utf8BomCsvIsReadLikeTheGb18030One() throws Exception {
         IntakeFixtures.drop(Feed.MARKET, "market-2026-11-27-bom.csv");
+        double readBefore = meters.get(RowsReadMeter.NAME).tag("feed", "market").counter().count();
 
         run(Feed.MARKET);
+
+        // rows read are counted per feed; Spring Batch's timer per row read and processed stays off
+        assertThat(meters.get(RowsReadMeter.NAME).tag("feed", "market").counter().count() - readBefore).isEqualTo(110);
+        assertThat(meters.find("spring.batch.item.read").meters()).isEmpty();
+        assertThat(meters.find("spring.batch.item.process").meters()).isEmpty();
 
         var delivery = IntakeFixtures.deliveries(jdbc, "market").get(0);
         assertThat(List.of(delivery.read(), delivery.staged(), delivery.rejected())).as(rejects(delivery.id())).containsExactly(110L, 106L, 3L);
