@@ -1,8 +1,7 @@
 package cn.qeregistry.master;
 
 import cn.qeregistry.core.Feed;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -42,28 +41,40 @@ final class ChangedFirms {
                    or (d.status <> 'STAGED' and t.status = 'STAGED')""");
         List<ChangedDelivery> deliveries = sql.rows("select id, feed, status from changed_delivery order by id", Map.of(),
                 (rs, n) -> new ChangedDelivery(rs.getLong(1), Feed.fromCode(rs.getString(2)).orElseThrow(), rs.getString(3)));
-        // One statement, one de-duplication, no index: built whole, the codes are only ever scanned.
-        String codes = codesOf(deliveries, delivery -> true);
-        if (everyFirm) {
-            codes += " union " + Arrays.stream(Feed.values())
-                    .map(feed -> "select s.uscc from " + MasterSchema.stagingTable(feed) + " s "
-                            + "join delivery d on d.id = s.delivery_id and d.status = 'STAGED'")
-                    .collect(Collectors.joining(" union "))
-                    + " union select uscc::varchar from enterprise union select uscc from master_issue where length(uscc) <= 18";
+        // One statement, one grouping, no index: built whole, the codes are only ever scanned. Each code says
+        // whether a market row of this run registers it (the master holds every firm registered as of the
+        // last run), which decides below whether it owns its organisation code.
+        List<String> parts = new ArrayList<>();
+        String registers = idsIn(deliveries, d -> d.feed() == Feed.MARKET && d.status().equals("STAGED"));
+        for (Feed feed : Feed.values()) {
+            String registering = feed == Feed.MARKET && registers != null ? "s.delivery_id = any(" + registers + ")" : "false";
+            String from = "select s.uscc, " + registering + " from " + MasterSchema.stagingTable(feed) + " s ";
+            // every firm: all staged rows (which include the changed staged deliveries) and the superseded ones
+            String changed = idsIn(deliveries, d -> d.feed() == feed && !(everyFirm && d.status().equals("STAGED")));
+            if (changed != null) {
+                parts.add(from + "where s.delivery_id = any(" + changed + ")");
+            }
+            if (everyFirm) {
+                parts.add(from + "join delivery d on d.id = s.delivery_id and d.status = 'STAGED'");
+            }
         }
-        sql.run("create unlogged table touched_raw as select uscc::varchar(18) as code from (" + codes + ") c");
+        if (everyFirm) {
+            parts.add("select uscc::varchar, false from enterprise");
+            parts.add("select uscc, false from master_issue where length(uscc) <= 18");
+        }
+        sql.run(parts.isEmpty()
+                ? "create unlogged table touched_raw (code varchar(18), registers boolean)"
+                : "create unlogged table touched_raw as select uscc::varchar(18) as code, bool_or(registers) as registers from ("
+                        + String.join(" union all ", parts) + ") c (uscc, registers) group by 1");
         sql.analyzeIfLarge("touched_raw");
-        // Only a registered firm owns its organisation code: one in the master already, or one whose market
-        // row arrives in this run (the master holds every firm registered as of the last run).
+        // Only a registered firm owns its organisation code: one in the master already, or one registering now.
         sql.run("""
                 create unlogged table touched as
-                select r.code, (case when e.uscc is not null or a.uscc is not null then substr(r.code, 9, 9) end)::varchar(9) as org,
+                select r.code, (case when e.uscc is not null or r.registers then substr(r.code, 9, 9) end)::varchar(9) as org,
                        r.code::char(18) as ecode
                 from touched_raw r
                 left join enterprise e on e.uscc = r.code::char(18)
-                left join (%s) a on a.uscc = r.code
-                where length(r.code) = 18""".formatted(codesOf(deliveries,
-                delivery -> delivery.feed() == Feed.MARKET && delivery.status().equals("STAGED"))));
+                where length(r.code) = 18""");
         sql.run("alter table touched add primary key (code)");
         sql.run("create index on touched (org)");
         sql.analyzeIfLarge("touched");
@@ -111,21 +122,13 @@ final class ChangedFirms {
     }
 
     /**
-     * The distinct staged codes of the changed deliveries that {@code taken} selects, a scan only of the feeds that
-     * have one. The delivery ids are written into the statement: joined to the working table instead, the
-     * planner (whose statistics of a staging table predate a small delivery) expected every row of
-     * stg_market to match and scanned all 1M of them on a 1 % night (0.4 s instead of an index probe).
+     * The ids of the changed deliveries that {@code taken} selects as an array literal, or null when there
+     * are none. Written into the statement: joined to the working table instead, the planner (whose
+     * statistics of a staging table predate a small delivery) expected every row of stg_market to match
+     * and scanned all 1M of them on a 1 % night (0.4 s instead of an index probe).
      */
-    private static String codesOf(List<ChangedDelivery> deliveries, Predicate<ChangedDelivery> taken) {
-        Map<Feed, List<Long>> byFeed = deliveries.stream().filter(taken).collect(Collectors.groupingBy(ChangedDelivery::feed,
-                () -> new EnumMap<>(Feed.class), Collectors.mapping(ChangedDelivery::id, Collectors.toList())));
-        if (byFeed.isEmpty()) {
-            return "select null::varchar as uscc where false";
-        }
-        // distinct codes: a union de-duplicates, a single select must say so
-        return byFeed.entrySet().stream()
-                .map(feed -> (byFeed.size() == 1 ? "select distinct" : "select") + " s.uscc from " + MasterSchema.stagingTable(feed.getKey()) + " s where s.delivery_id = any('{"
-                        + feed.getValue().stream().map(String::valueOf).collect(Collectors.joining(",")) + "}'::bigint[])")
-                .collect(Collectors.joining(" union "));
+    private static String idsIn(List<ChangedDelivery> deliveries, Predicate<ChangedDelivery> taken) {
+        String ids = deliveries.stream().filter(taken).map(d -> String.valueOf(d.id())).collect(Collectors.joining(","));
+        return ids.isEmpty() ? null : "'{" + ids + "}'::bigint[]";
     }
 }
