@@ -86,7 +86,10 @@ public class ReportService {
                 PartialFile partial = new PartialFile(file.file());
                 partials.add(partial);
                 outs.add(partial.out());
-                targets.add(new ExceptionsReport.Target(file.region(), new XlsxTableWriter(outs.get(outs.size() - 1), lang)));
+                TableWriter workbook = new XlsxTableWriter(outs.get(outs.size() - 1), lang);
+                // the first file (the nightly's province workbook: every row) on a thread of its own, the others
+                // (a 市州 each: a share of the rows) on this one with the database
+                targets.add(new ExceptionsReport.Target(file.region(), targets.isEmpty() ? new BackgroundTableWriter(workbook) : workbook));
             }
             long[] rows;
             try (Snapshot db = new Snapshot(dataSource)) {
