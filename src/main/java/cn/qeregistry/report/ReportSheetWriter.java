@@ -6,16 +6,15 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
-import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.InputStream;
 
 /**
  * POI's sheet XML writer, faster in three places and the same byte for byte: text holding no character
  * that POI escapes or replaces is written in one call instead of code point by code point (POI's loop
  * was a quarter of the writer's time), any other text goes to POI's own {@code outputEscapedString};
- * the temporary file is written through {@link Utf8Writer} instead of a locking {@code BufferedWriter};
+ * the rows go through {@link Utf8Writer} instead of a locking {@code BufferedWriter}, to be deflated by
+ * the workbook's {@link RowDeflater} instead of written to a temporary file as they are;
  * and text and number cells (all a report writes) are written here with the cell reference built from
  * cached column letters and the row's number, instead of a {@code CellReference} per cell and four
  * writes per attribute. Other cell types go to POI's {@code writeCell}.
@@ -30,18 +29,22 @@ final class ReportSheetWriter extends SheetDataWriter {
         }
     }
 
+    private final RowDeflater.SheetRows rows;
     /** The 1-based number of the row being written, as text. */
     private String rowNumber;
 
-    ReportSheetWriter() throws IOException {
-        super();
+    ReportSheetWriter(RowDeflater.SheetRows rows) throws IOException {
+        super(new Utf8Writer(rows));
+        this.rows = rows;
     }
 
-    /** Called by POI's constructor for the temporary sheet file: UTF-8 without a lock per write. */
+    /**
+     * Called by {@code SXSSFSheet} once this writer is closed: the rows as stored, deflated (POI's own
+     * injector would take them for XML; {@link ReportWorkbook} copies them into the zip as they are).
+     */
     @Override
-    @SuppressWarnings("deprecation")
-    public Writer createWriter(File file) throws IOException {
-        return new Utf8Writer(new FileOutputStream(file));
+    public InputStream getWorksheetXMLInputStream() throws IOException {
+        return rows.deflated();
     }
 
     @Override

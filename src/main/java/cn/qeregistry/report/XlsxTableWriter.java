@@ -129,7 +129,10 @@ final class XlsxTableWriter implements TableWriter {
 
     @Override
     public void close() throws IOException {
-        workbook.close();
-        workbook.dispose();
+        try {
+            workbook.close();
+        } finally {
+            workbook.dispose();
+        }
     }
 }
