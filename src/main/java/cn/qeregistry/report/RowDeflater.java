@@ -26,12 +26,10 @@ import java.util.zip.Deflater;
  *
  * <p>Each sheet's rows are a raw deflate stream at level 1, in a temporary file, with their CRC-32 and
  * length; the stream ends with a sync flush, not a final block, so that it can be followed by the
- * deflated tail of the sheet. The thread deflates one sheet at a time with one {@link Deflater}; when
- * rows of another sheet come in between, the stream of the first is sync-flushed there and continues
- * with a fresh dictionary later (a sheet of the reports is written in one go, so that is rare).
- * Rows travel in segments of {@value #SEGMENT} bytes, at most {@value #SEGMENTS} in flight: memory does
- * not grow with the rows. A failure of the thread is thrown by the writer's next call and by
- * {@link SheetRows#deflated}.
+ * deflated tail of the sheet. Each sheet has a {@link Deflater} of its own while it takes rows (about
+ * 270 KB outside the heap), since the rows of several sheets come in turn. Rows travel in segments
+ * of {@value #SEGMENT} bytes, at most {@value #SEGMENTS} in flight: memory does not grow with the rows.
+ * A failure of the thread is thrown by the writer's next call and by {@link SheetRows#deflated}.
  */
 final class RowDeflater implements AutoCloseable {
 
@@ -50,11 +48,8 @@ final class RowDeflater implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    // the thread's own
-    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    /** The thread's own. */
     private final byte[] deflated = new byte[SEGMENT];
-    private int used;
-    private SheetRows current;
 
     RowDeflater() {
         for (int i = 0; i < SEGMENTS; i++) {
@@ -143,20 +138,24 @@ final class RowDeflater implements AutoCloseable {
         try {
             while (true) {
                 Task task = tasks.take();
-                if (task.sheet() != current) {
-                    switchTo(task.sheet());
-                }
+                SheetRows sheet = task.sheet();
                 if (task.bytes() != null) {
-                    current.crc.update(task.bytes(), 0, task.length());
-                    current.size += task.length();
-                    deflater.setInput(task.bytes(), 0, task.length());
-                    deflate(Deflater.NO_FLUSH);
+                    sheet.crc.update(task.bytes(), 0, task.length());
+                    sheet.size += task.length();
+                    if (sheet.deflater == null) {
+                        sheet.deflater = new Deflater(Deflater.BEST_SPEED, true);
+                    }
+                    sheet.deflater.setInput(task.bytes(), 0, task.length());
+                    deflate(sheet, Deflater.NO_FLUSH);
                     free.add(task.bytes());
                 } else {
-                    SheetRows ended = current;
-                    switchTo(null);
-                    ended.closeFile();
-                    ended.done.countDown();
+                    if (sheet.deflater != null) {
+                        // ends the stream at a byte boundary, without a final block
+                        deflate(sheet, Deflater.SYNC_FLUSH);
+                    }
+                    sheet.endDeflater();
+                    sheet.closeFile();
+                    sheet.done.countDown();
                 }
             }
         } catch (InterruptedException e) {
@@ -164,38 +163,27 @@ final class RowDeflater implements AutoCloseable {
         } catch (Throwable e) {
             failure = e;
         } finally {
-            deflater.end();
-            sheets.forEach(sheet -> sheet.done.countDown());
-        }
-    }
-
-    /** Ends the current sheet's stream at a byte boundary (a sync flush) and starts the next afresh. */
-    private void switchTo(SheetRows next) throws IOException {
-        if (current != null) {
-            deflate(Deflater.SYNC_FLUSH);
-            drain();
-            deflater.reset();
-        }
-        current = next;
-    }
-
-    private void deflate(int flush) throws IOException {
-        while (true) {
-            int room = deflated.length - used;
-            int n = deflater.deflate(deflated, used, room, flush);
-            used += n;
-            if (used == deflated.length) {
-                drain();
-            } else if (flush == Deflater.NO_FLUSH ? deflater.needsInput() : n < room) {
-                return;
+            for (SheetRows sheet : sheets) {
+                sheet.endDeflater();
+                sheet.done.countDown();
             }
         }
     }
 
-    private void drain() throws IOException {
-        current.out.write(deflated, 0, used);
-        current.compressedSize += used;
-        used = 0;
+    private void deflate(SheetRows sheet, int flush) throws IOException {
+        int used = 0;
+        while (true) {
+            int room = deflated.length - used;
+            int n = sheet.deflater.deflate(deflated, used, room, flush);
+            used += n;
+            if (used == deflated.length) {
+                sheet.store(deflated, used);
+                used = 0;
+            } else if (flush == Deflater.NO_FLUSH ? sheet.deflater.needsInput() : n < room) {
+                sheet.store(deflated, used);
+                return;
+            }
+        }
     }
 
     /**
@@ -227,6 +215,7 @@ final class RowDeflater implements AutoCloseable {
         private final CountDownLatch done = new CountDownLatch(1);
         // the deflating thread's, read after done
         private final CRC32 crc = new CRC32();
+        private Deflater deflater;
         private long size;
         private long compressedSize;
         private boolean ended;
@@ -284,6 +273,20 @@ final class RowDeflater implements AutoCloseable {
             }
             check();
             return new DeflatedRows(file, size, compressedSize, crc.getValue());
+        }
+
+        private void store(byte[] bytes, int length) throws IOException {
+            if (length > 0) {
+                out.write(bytes, 0, length);
+                compressedSize += length;
+            }
+        }
+
+        private void endDeflater() {
+            if (deflater != null) {
+                deflater.end();
+                deflater = null;
+            }
         }
 
         private void closeFile() {
