@@ -26,6 +26,9 @@ final class BackgroundTableWriter implements TableWriter {
     private record SheetStart(String name, List<Column> columns) {
     }
 
+    private record RowIn(int sheet, Object[] values) {
+    }
+
     private final TableWriter target;
     private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(BATCHES);
     private final Thread thread;
@@ -56,6 +59,12 @@ final class BackgroundTableWriter implements TableWriter {
             hand(batch);
             batch = new ArrayList<>(BATCH);
         }
+    }
+
+    /** {@code values} is handed over as it is: callers pass a new array per row. */
+    @Override
+    public void rowIn(int sheet, Object[] values) throws IOException {
+        add(new RowIn(sheet, values));
     }
 
     @Override
@@ -127,6 +136,8 @@ final class BackgroundTableWriter implements TableWriter {
                 for (Object item : items) {
                     if (item instanceof SheetStart sheet) {
                         target.startSheet(sheet.name(), sheet.columns());
+                    } else if (item instanceof RowIn row) {
+                        target.rowIn(row.sheet(), row.values());
                     } else {
                         target.row((Object[]) item);
                     }

@@ -50,6 +50,11 @@ final class CsvTableWriter implements TableWriter {
     }
 
     @Override
+    public void rowIn(int sheet, Object[] values) {
+        throw new UnsupportedOperationException("a CSV has one table");
+    }
+
+    @Override
     public boolean hasSheets() {
         return false;
     }

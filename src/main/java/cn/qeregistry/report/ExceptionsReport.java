@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,46 +63,64 @@ final class ExceptionsReport {
     }
 
     /**
-     * The report for several regions in one pass over the register (one summary query, one query for
-     * the rows): each row goes to every target whose region covers it, so each gets what
-     * {@code filter.withRegion(region)} alone would give it. Returns the rows per target.
+     * The report for several regions in one pass over the register (one query): each row goes to
+     * every target whose region covers it, so each gets what {@code filter.withRegion(region)} alone
+     * would give it. Returns the rows per target.
+     *
+     * <p>Workbooks get the summary sheet and all category sheets at once, the rows in id order, each
+     * into its category's sheet, and the summary's counts made of those same rows at the end: no sort
+     * of the register and no second query to wait for before the first row. A CSV is one table in
+     * category order.
      */
     long[] write(Snapshot db, ExceptionFilter filter, List<Target> targets, Labels labels) throws Exception {
         List<ExceptionCategory> categories = filter.category() == null ? List.of(ExceptionCategory.values()) : List.of(filter.category());
-        if (targets.stream().anyMatch(t -> t.out().hasSheets())) {
-            summaries(db, filter, categories, targets, labels);
+        boolean sheets = targets.get(0).out().hasSheets();
+        if (targets.stream().anyMatch(t -> t.out().hasSheets() != sheets)) {
+            throw new IllegalArgumentException("the targets of one pass are all workbooks or all tables");
+        }
+        List<Summary> summaries = new ArrayList<>();
+        for (Target target : targets) {
+            if (sheets) {
+                target.out().startSheet(labels.lang() == Lang.ZH ? "汇总" : "summary", summaryColumns(categories));
+                summaries.add(new Summary(categories.size()));
+            }
+            for (ExceptionCategory category : sheets ? categories : categories.subList(0, 1)) {
+                target.out().startSheet(sheetName(category, labels), COLUMNS);
+            }
         }
         List<Object> params = new ArrayList<>();
         String sql = "select e.id, e.category, e.severity, e.uscc, e.name, e.region_code, e.feed, e.rule_id, e.field,"
                 + " e.observed, e.expected, e.detail, e.first_seen, e.last_seen, e.status, e.note from exception_item e"
-                + filter.where("e", params) + " order by " + ORDER + ", e.id";
-        int[] sheetsStarted = new int[targets.size()];
+                + filter.where("e", params) + " order by " + (sheets ? "e.id" : ORDER + ", e.id");
         long[] rows = new long[targets.size()];
         DateTimeColumn firstSeen = new DateTimeColumn("first_seen");
         DateTimeColumn lastSeen = new DateTimeColumn("last_seen");
+        Map<String, String> prefectureOf = new HashMap<>();
         db.stream(sql, params, rs -> {
             String regionCode = rs.getString("region_code");
             ExceptionCategory category = ExceptionCategory.valueOf(rs.getString("category"));
+            int index = categories.indexOf(category);
+            String prefecture = !sheets ? null : regionCode == null ? "" : prefectureOf.computeIfAbsent(regionCode, ExceptionsReport::prefecture);
             Object[] row = null;
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get(i);
                 if (!target.takes(regionCode)) {
                     continue;
                 }
-                while (sheetsStarted[i] <= categories.indexOf(category)) {
-                    target.out().startSheet(sheetName(categories.get(sheetsStarted[i]++), labels), COLUMNS);
-                }
                 if (row == null) {
                     row = row(rs, category, labels, firstSeen, lastSeen);
                 }
-                target.out().row(row);
+                if (sheets) {
+                    target.out().rowIn(1 + index, row);
+                    summaries.get(i).count(prefecture, index);
+                } else {
+                    target.out().row(row);
+                }
                 rows[i]++;
             }
         });
-        for (int i = 0; i < targets.size(); i++) {
-            while (sheetsStarted[i] < categories.size()) {
-                targets.get(i).out().startSheet(sheetName(categories.get(sheetsStarted[i]++), labels), COLUMNS);
-            }
+        for (int i = 0; i < summaries.size(); i++) {
+            summaries.get(i).write(targets.get(i).out(), labels);
         }
         return rows;
     }
@@ -132,50 +151,52 @@ final class ExceptionsReport {
     }
 
     /**
-     * Counts per 市州 (rows) and category (columns), with totals, items without a region last: one
-     * query grouped by region code as well, so each target keeps the codes its region covers.
+     * The 市州 code a region code (as read from the char(6) column) counts under: a county-level 4290
+     * code is its own, any other code its first four digits and "00" (items without a code count
+     * under "").
      */
-    private void summaries(Snapshot db, ExceptionFilter filter, List<ExceptionCategory> categories, List<Target> targets,
-                           Labels labels) throws Exception {
-        // by code, the items without a region ("") last
-        List<Map<String, long[]>> counts = new ArrayList<>();
-        targets.forEach(t -> counts.add(new TreeMap<>(Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()))));
-        List<Object> params = new ArrayList<>();
-        String sql = "select e.region_code, case when e.region_code like '4290%' then e.region_code else substr(e.region_code, 1, 4) || '00' end as prefecture,"
-                + " e.category, count(*) as items from exception_item e" + filter.where("e", params) + " group by 1, 2, 3";
-        db.stream(sql, params, rs -> {
-            String regionCode = rs.getString("region_code");
-            String prefecture = rs.getString("prefecture") == null ? "" : rs.getString("prefecture").strip();
-            int index = categories.indexOf(ExceptionCategory.valueOf(rs.getString("category")));
-            for (int i = 0; i < targets.size(); i++) {
-                if (targets.get(i).takes(regionCode)) {
-                    counts.get(i).computeIfAbsent(prefecture, p -> new long[categories.size()])[index] += rs.getLong("items");
-                }
-            }
-        });
-        for (int i = 0; i < targets.size(); i++) {
-            if (targets.get(i).out().hasSheets()) {
-                summary(counts.get(i), categories, targets.get(i).out(), labels);
-            }
-        }
+    static String prefecture(String regionCode) {
+        String code = regionCode.stripTrailing();
+        return (code.startsWith("4290") ? code : code.substring(0, Math.min(4, code.length())) + "00").strip();
     }
 
-    private void summary(Map<String, long[]> counts, List<ExceptionCategory> categories, TableWriter out, Labels labels)
-            throws IOException {
-        boolean zh = labels.lang() == Lang.ZH;
+    private static List<Column> summaryColumns(List<ExceptionCategory> categories) {
         List<Column> columns = new ArrayList<>();
         columns.add(Column.text("prefecture_code", "市州代码", 10));
         columns.add(Column.text("prefecture", "市州", 16));
         categories.forEach(c -> columns.add(new Column(c.name(), c.chinese(), Column.Type.INTEGER, 10)));
         columns.add(new Column("total", "合计", Column.Type.INTEGER, 10));
-        out.startSheet(zh ? "汇总" : "summary", columns);
-        long[] totals = new long[categories.size()];
-        for (Map.Entry<String, long[]> entry : counts.entrySet()) {
-            String code = entry.getKey();
-            String name = code.isEmpty() ? (zh ? "未知区划" : "unknown") : prefectures.name(code);
-            out.row(counted(code.isEmpty() ? null : code, name, entry.getValue(), totals));
+        return columns;
+    }
+
+    /** Counts per 市州 (rows) and category (columns) of one workbook, with totals, items without a region last. */
+    private final class Summary {
+
+        private final int categories;
+        private final Map<String, long[]> counts = new HashMap<>();
+
+        Summary(int categories) {
+            this.categories = categories;
         }
-        out.row(counted(null, zh ? "合计" : "total", totals, null));
+
+        void count(String prefecture, int category) {
+            counts.computeIfAbsent(prefecture, p -> new long[categories])[category]++;
+        }
+
+        /** Into the workbook's first sheet. */
+        void write(TableWriter out, Labels labels) throws IOException {
+            boolean zh = labels.lang() == Lang.ZH;
+            // by code, the items without a region ("") last
+            Map<String, long[]> byCode = new TreeMap<>(Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));
+            byCode.putAll(counts);
+            long[] totals = new long[categories];
+            for (Map.Entry<String, long[]> entry : byCode.entrySet()) {
+                String code = entry.getKey();
+                String name = code.isEmpty() ? (zh ? "未知区划" : "unknown") : prefectures.name(code);
+                out.rowIn(0, counted(code.isEmpty() ? null : code, name, entry.getValue(), totals));
+            }
+            out.rowIn(0, counted(null, zh ? "合计" : "total", totals, null));
+        }
     }
 
     private static Object[] counted(String code, String name, long[] values, long[] totals) {

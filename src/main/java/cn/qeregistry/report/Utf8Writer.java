@@ -60,6 +60,54 @@ final class Utf8Writer extends Writer {
         }
     }
 
+    /** Bytes known to be ASCII (markup), copied as they are. */
+    void writeAscii(byte[] ascii) throws IOException {
+        if (pendingHigh != 0 || ascii.length > SIZE - used) {
+            for (byte b : ascii) {
+                put((char) b);
+            }
+            return;
+        }
+        System.arraycopy(ascii, 0, buffer, used, ascii.length);
+        used += ascii.length;
+    }
+
+    /**
+     * Writes {@code text} in one pass if it holds no character that XML text needs escaped or replaced
+     * ({@link ReportSheetWriter#escaped}); otherwise writes nothing and returns false.
+     */
+    boolean writePlainText(String text) throws IOException {
+        int n = text.length();
+        // at most 3 bytes a char, and a '?' for a high surrogate left from before: put() never drains
+        if (3L * n + 8 > SIZE - used) {
+            drain();
+            if (3L * n + 8 > SIZE) {
+                for (int i = 0; i < n; i++) {
+                    if (ReportSheetWriter.escaped(text.charAt(i))) {
+                        return false;
+                    }
+                }
+                write(text, 0, n);
+                return true;
+            }
+        }
+        int start = used;
+        char high = pendingHigh;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 && c >= ' ' && c != '<' && c != '>' && c != '&' && c != '"' && pendingHigh == 0) {
+                buffer[used++] = (byte) c;
+            } else if (ReportSheetWriter.escaped(c)) {
+                used = start;
+                pendingHigh = high;
+                return false;
+            } else {
+                put(c);
+            }
+        }
+        return true;
+    }
+
     private void put(char c) throws IOException {
         if (used > SIZE - 4) {
             drain();

@@ -14,6 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.Map;
  * memory, the rest in temporary files (uncompressed: gzip took a third of the writer's CPU), no
  * shared-strings table (it would grow with every distinct value).
  * Each sheet gets a frozen bold header, an auto-filter over its rows and widths from its columns;
- * a sheet that reaches Excel's row limit continues on "NAME(2)", "NAME(3)", ….
+ * a sheet that reaches Excel's row limit continues on "NAME(2)", "NAME(3)", … placed right after it.
+ * Rows can go to any sheet started so far ({@link #rowIn}): SXSSF keeps a window per sheet.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -41,12 +43,24 @@ final class XlsxTableWriter implements TableWriter {
      */
     private final CellStyle plainStyle;
     private final Map<Column.Type, CellStyle> styles = new EnumMap<>(Column.Type.class);
+    /** Every sheet of the workbook, parts included, with its number of columns. */
     private final Map<SXSSFSheet, Integer> sheets = new LinkedHashMap<>();
-    private SXSSFSheet sheet;
-    private String sheetName;
-    private List<Column> columns;
-    private int part;
-    private int nextRow;
+    /** The sheets as started, each at its last part. */
+    private final List<Table> tables = new ArrayList<>();
+
+    /** A started sheet: the part rows go to now, and the row they go to. */
+    private static final class Table {
+        final String name;
+        final List<Column> columns;
+        SXSSFSheet sheet;
+        int part = 1;
+        int nextRow;
+
+        Table(String name, List<Column> columns) {
+            this.name = name;
+            this.columns = columns;
+        }
+    }
 
     XlsxTableWriter(OutputStream out, Lang lang) {
         this.out = out;
@@ -70,35 +84,45 @@ final class XlsxTableWriter implements TableWriter {
     }
 
     @Override
-    public void startSheet(String name, List<Column> sheetColumns) {
-        sheetName = name;
-        columns = sheetColumns;
-        part = 1;
-        newSheet(name);
+    public void startSheet(String name, List<Column> columns) {
+        Table table = new Table(name, columns);
+        newPart(table, name);
+        tables.add(table);
     }
 
-    private void newSheet(String name) {
-        sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
-        sheets.put(sheet, columns.size());
+    private void newPart(Table table, String name) {
+        SXSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
+        if (table.sheet != null) {
+            workbook.setSheetOrder(sheet.getSheetName(), workbook.getSheetIndex(table.sheet) + 1);
+        }
+        table.sheet = sheet;
+        sheets.put(sheet, table.columns.size());
         sheet.createFreezePane(0, 1);
         SXSSFRow header = sheet.createRow(0);
-        for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
+        for (int i = 0; i < table.columns.size(); i++) {
+            Column column = table.columns.get(i);
             SXSSFCell cell = header.createCell(i);
             cell.setCellValue(column.header(lang));
             cell.setCellStyle(headerStyle);
             sheet.setColumnWidth(i, column.widthFor(lang) * 256);
         }
-        nextRow = 1;
+        table.nextRow = 1;
     }
 
     @Override
     public void row(Object... values) {
-        if (nextRow > MAX_DATA_ROWS) {
-            part++;
-            newSheet(sheetName + "(" + part + ")");
+        rowIn(tables.size() - 1, values);
+    }
+
+    @Override
+    public void rowIn(int sheet, Object[] values) {
+        Table table = tables.get(sheet);
+        if (table.nextRow > MAX_DATA_ROWS) {
+            table.part++;
+            newPart(table, table.name + "(" + table.part + ")");
         }
-        SXSSFRow row = sheet.createRow(nextRow++);
+        List<Column> columns = table.columns;
+        SXSSFRow row = table.sheet.createRow(table.nextRow++);
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             if (value == null) {
@@ -129,7 +153,10 @@ final class XlsxTableWriter implements TableWriter {
 
     @Override
     public void close() throws IOException {
-        workbook.close();
-        workbook.dispose();
+        try {
+            workbook.close();
+        } finally {
+            workbook.dispose();
+        }
     }
 }

@@ -16,7 +16,8 @@
  *
  * <p>xlsx goes through POI's SXSSF ({@link cn.qeregistry.report.ReportWorkbook}) with a sheet writer
  * that writes POI's XML byte for byte but faster (text without special characters in one piece, an
- * unsynchronised UTF-8 writer, text and number cells without a CellReference each) and a zip at
- * deflate level 1.
+ * unsynchronised UTF-8 writer, text and number cells without a CellReference each), its rows deflated
+ * at level 1 on a thread of their own while they are written ({@link cn.qeregistry.report.RowDeflater})
+ * and put into the zip as they are.
  */
 package cn.qeregistry.report;

@@ -65,6 +65,11 @@ class BackgroundTableWriterTest {
             }
 
             @Override
+            public void rowIn(int sheet, Object[] values) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public boolean hasSheets() {
                 return false;
             }

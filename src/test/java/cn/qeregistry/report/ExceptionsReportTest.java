@@ -116,6 +116,17 @@ class ExceptionsReportTest {
     }
 
     @Test
+    void aRegionCodeCountsUnderThe市州ThatTheDatabaseWouldGroupItUnder() {
+        for (String code : List.of("420102", "420100", "429004", "429021", "4201", "42", "4", "4290", " 42010", "")) {
+            String database = jdbc.sql("select strip_code from (select case when c like '4290%' then c else substr(c, 1, 4) || '00' end"
+                            + " as strip_code from (select cast(? as char(6)) as c) v) w")
+                    .param(code).query(String.class).single();
+            assertThat(ExceptionsReport.prefecture(jdbc.sql("select cast(? as char(6))").param(code).query(String.class).single()))
+                    .as("'%s'", code).isEqualTo(database.strip());
+        }
+    }
+
+    @Test
     void formulaInANameIsExportedInertInXlsxAndCsvWhileNumbersStayAsTheyAre() throws Exception {
         Path xlsx = dir.resolve("exceptions.xlsx");
         Path csv = dir.resolve("exceptions.csv");

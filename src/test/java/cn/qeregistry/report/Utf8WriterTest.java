@@ -65,6 +65,32 @@ class Utf8WriterTest {
         });
     }
 
+    @Test
+    void plainTextIsWrittenInOnePassAndTextToEscapeIsLeftUnwrittenWhereverTheBufferStands() throws IOException {
+        Random random = new Random(11);
+        char[] alphabet = "aZ 1\u00E9\u20AC\u6E56\uD840\uDC00\uD834\uDF06<&\"\n\u00A0\uFFFE".toCharArray();
+        String huge = "湖北".repeat(40_000);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        try (Writer jdk = new OutputStreamWriter(expected, StandardCharsets.UTF_8); Utf8Writer writer = new Utf8Writer(ours)) {
+            for (int i = 0; i < 40_000; i++) {
+                StringBuilder piece = new StringBuilder();
+                for (int n = random.nextInt(30); n > 0; n--) {
+                    piece.append(alphabet[random.nextInt(random.nextInt(8) == 0 ? alphabet.length : 10)]);
+                }
+                String text = i % 5_000 == 0 ? huge + piece : piece.toString();
+                boolean plain = text.chars().noneMatch(c -> ReportSheetWriter.escaped((char) c));
+                assertThat(writer.writePlainText(text)).as(text).isEqualTo(plain);
+                if (plain) {
+                    jdk.write(text);
+                }
+                writer.writeAscii("<x/>".getBytes(StandardCharsets.US_ASCII));
+                jdk.write("<x/>");
+            }
+        }
+        assertThat(ours.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+
     interface Writing {
         void writeTo(Writer writer) throws IOException;
     }
