@@ -132,14 +132,6 @@ public final class EmbeddedDatabase {
                     .setPort(freePort())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "localhost")
-                    // A nightly writes a few GB of WAL at province scale. At the defaults (128 MB of buffers,
-                    // 4 MB of WAL buffers, a checkpoint every 1 GB of WAL) a 1M-firm bench wrote 5.4 GB of WAL,
-                    // 2.9 GB of it full-page images re-logged after each of 11 checkpoints, and filled the WAL
-                    // buffers 284k times.
-                    .setServerConfig("shared_buffers", "512MB")
-                    .setServerConfig("wal_buffers", "64MB")
-                    .setServerConfig("max_wal_size", "8GB")
-                    .setServerConfig("checkpoint_timeout", "30min")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C")
                     .start();
