@@ -49,12 +49,19 @@ final class ExceptionsReport {
         this.prefectures = prefectures;
     }
 
-    /** A writer for the items of one region (a division code; null = every item the filter keeps). */
-    record Target(String region, TableWriter out) {
+    /**
+     * A writer for the items of one region (a division code; null = every item the filter keeps). The
+     * region's code prefix is worked out once: per row and target it was 1.2M checked conversions a night.
+     */
+    record Target(String region, TableWriter out, String prefix) {
+
+        Target(String region, TableWriter out) {
+            this(region, out, region == null ? null : Region.prefix(region));
+        }
 
         boolean takes(String regionCode) {
             // as ExceptionFilter's "region_code like prefix%": the prefix is digits, so padding cannot matter
-            return region == null || regionCode != null && regionCode.startsWith(Region.prefix(region));
+            return prefix == null || regionCode != null && regionCode.startsWith(prefix);
         }
     }
 

@@ -21,11 +21,32 @@ public record Num(BigInteger numerator, BigInteger denominator) implements Compa
             numerator = numerator.negate();
             denominator = denominator.negate();
         }
-        BigInteger gcd = numerator.gcd(denominator);
+        BigInteger gcd = gcd(numerator, denominator);
         if (!gcd.equals(BigInteger.ONE) && gcd.signum() != 0) {
             numerator = numerator.divide(gcd);
             denominator = denominator.divide(gcd);
         }
+    }
+
+    /**
+     * BigInteger's gcd runs its general algorithm even for 1 or small values; review builds a Num for
+     * every amount it reads (denominator 1 or 100), so whole numbers and long-sized pairs take a shortcut.
+     */
+    private static BigInteger gcd(BigInteger a, BigInteger b) {
+        if (b.equals(BigInteger.ONE)) {
+            return BigInteger.ONE;
+        }
+        if (a.bitLength() < 63 && b.bitLength() < 63) {
+            long x = Math.abs(a.longValue());
+            long y = b.longValue();
+            while (y != 0) {
+                long r = x % y;
+                x = y;
+                y = r;
+            }
+            return BigInteger.valueOf(x);
+        }
+        return a.gcd(b);
     }
 
     public static Num of(BigDecimal value) {
