@@ -10,6 +10,7 @@ import cn.qeregistry.review.rules.Vocabulary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Evaluates every holding of a firm against every applicable rule and attaches the lineage of each input read. */
 final class HolderReview {
@@ -25,18 +26,28 @@ final class HolderReview {
     }
 
     static List<Row> evaluate(List<FirmUnderReview> firms, RuleSet ruleSet, LocalDate reviewDate) {
+        return evaluate(firms, ruleSet, reviewDate, Set.of(), Set.of());
+    }
+
+    /** As above, but for the firms in {@code carried} only the rules not in {@code carriedRules} (the rest are carried over). */
+    static List<Row> evaluate(List<FirmUnderReview> firms, RuleSet ruleSet, LocalDate reviewDate, Set<String> carried,
+                              Set<String> carriedRules) {
         List<Row> rows = new ArrayList<>();
         StringBuilder json = new StringBuilder(1024);
         for (FirmUnderReview firm : firms) {
-            evaluate(firm, ruleSet, reviewDate, rows, json);
+            evaluate(firm, ruleSet, reviewDate, carried.contains(firm.uscc()) ? carriedRules : Set.of(), rows, json);
         }
         return rows;
     }
 
-    private static void evaluate(FirmUnderReview firm, RuleSet ruleSet, LocalDate reviewDate, List<Row> rows, StringBuilder json) {
+    private static void evaluate(FirmUnderReview firm, RuleSet ruleSet, LocalDate reviewDate, Set<String> skipped, List<Row> rows,
+                                 StringBuilder json) {
         for (FirmUnderReview.Holding holding : firm.holdings()) {
             HolderFacts facts = new HolderFacts(firm, holding, reviewDate);
             for (Rule rule : ruleSet.applicable(holding.tier(), reviewDate)) {
+                if (skipped.contains(rule.id())) {
+                    continue;
+                }
                 RuleResult result = rule.evaluate(facts, ruleSet.defaults());
                 rows.add(new Row(firm.uscc(), holding.tier(), holding.level(), result, lineage(firm, holding, result.inputs(), json)));
             }

@@ -44,17 +44,19 @@ final class ReviewManagerStep extends PartitionStep {
 
     private final RuleSets ruleSets;
     private final ReviewRuns runs;
+    private final CarryOver carryOver;
     private final ReviewComparison comparison;
     private final JobRepository jobRepository;
     private final TransactionTemplate transaction;
     private final StartedOverOrResumed splitter;
 
     ReviewManagerStep(JobRepository jobRepository, PlatformTransactionManager transactions, RuleSets ruleSets,
-                      ReviewRuns runs, ReviewComparison comparison, HolderRanges ranges) {
+                      ReviewRuns runs, CarryOver carryOver, ReviewComparison comparison, HolderRanges ranges) {
         super(jobRepository);
         setName("review");
         this.ruleSets = ruleSets;
         this.runs = runs;
+        this.carryOver = carryOver;
         this.comparison = comparison;
         this.jobRepository = jobRepository;
         this.transaction = new TransactionTemplate(transactions);
@@ -80,6 +82,7 @@ final class ReviewManagerStep extends PartitionStep {
                 startedOver = true;
             }
             runId = runs.start(step.getJobExecutionId(), reviewDate, ruleSet);
+            carryOver.chooseBase(runId, ruleSet, reviewDate);
             context.putLong(RUN, runId);
             context.putString(DIGEST, ruleSet.digest());
         }
@@ -114,13 +117,17 @@ final class ReviewManagerStep extends PartitionStep {
     }
 
     private String finish(long runId, LocalDate reviewDate, RuleSet ruleSet, boolean whatIf) {
+        String carried = carryOver.base(runId)
+                .map(base -> "; inputs unchanged since run " + base.runId() + " for " + carryOver.unchanged(runId)
+                        + " holders (their results of rules that do not read the date carried over)")
+                .orElse("");
         if (!whatIf) {
             runs.publishLive(runId, reviewDate);
-            return "live review run " + runId + " of " + reviewDate + " with " + ruleSet.label() + ": " + runs.outcomes(runId);
+            return "live review run " + runId + " of " + reviewDate + " with " + ruleSet.label() + ": " + runs.outcomes(runId) + carried;
         }
         runs.completeWhatIf(runId);
         Path csv = comparison.writeCsv(runId, ReviewComparison.defaultCsv(reviewDate, ruleSet.name()), false);
-        return comparison.summarise(runId).text() + "; " + runs.outcomes(runId) + "; comparison: " + csv;
+        return comparison.summarise(runId).text() + "; " + runs.outcomes(runId) + carried + "; comparison: " + csv;
     }
 
     /**

@@ -22,7 +22,7 @@ class ReviewStepConfiguration {
 
     @Bean
     Step review(JobRepository jobRepository, PlatformTransactionManager transactions, RuleSets ruleSets, ReviewRuns runs,
-                ReviewComparison comparison, JdbcTemplate jdbc, ReviewTasklet tasklet,
+                CarryOver carryOver, ReviewComparison comparison, JdbcTemplate jdbc, ReviewTasklet tasklet,
                 @Value("${qe.review.partitions:2}") int partitions) throws Exception {
         if (partitions < 1) {
             throw new IllegalArgumentException("qe.review.partitions must be at least 1, not " + partitions);
@@ -36,7 +36,8 @@ class ReviewStepConfiguration {
         handler.setGridSize(partitions);
         handler.afterPropertiesSet();
 
-        ReviewManagerStep manager = new ReviewManagerStep(jobRepository, transactions, ruleSets, runs, comparison, new HolderRanges(jdbc));
+        ReviewManagerStep manager = new ReviewManagerStep(jobRepository, transactions, ruleSets, runs, carryOver, comparison,
+                new HolderRanges(jdbc));
         manager.setPartitionHandler(handler);
         manager.setStepExecutionAggregator(new DefaultStepExecutionAggregator());
         manager.afterPropertiesSet();

@@ -49,6 +49,7 @@ class PartitionedReviewTest {
     @Autowired PlatformTransactionManager transactions;
     @Autowired RuleSets ruleSets;
     @Autowired ReviewRuns runs;
+    @Autowired CarryOver carryOver;
     @Autowired ReviewComparison comparison;
     @Autowired JdbcTemplate jdbcTemplate;
     @Autowired ReviewTasklet tasklet;
@@ -90,7 +91,7 @@ class PartitionedReviewTest {
     @Test
     void threePartitionsGiveExactlyTheResultsOfOne() throws Exception {
         Job single = new JobBuilder("review.single-partition", jobRepository)
-                .start(new ReviewStepConfiguration().review(jobRepository, transactions, ruleSets, runs, comparison, jdbcTemplate, tasklet, 1))
+                .start(new ReviewStepConfiguration().review(jobRepository, transactions, ruleSets, runs, carryOver, comparison, jdbcTemplate, tasklet, 1))
                 .build();
         JobExecution one = runner.run(single, D, Map.of()).execution();
         assertThat(one.getStatus()).isEqualTo(BatchStatus.COMPLETED);

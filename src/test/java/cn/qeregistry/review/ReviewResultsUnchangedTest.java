@@ -44,12 +44,14 @@ class ReviewResultsUnchangedTest {
     static final int FIRMS = 150;
     static final LocalDate D1 = LocalDate.parse("2036-03-31");
     static final LocalDate LEAP_DAY = LocalDate.parse("2036-02-29");
+    static final LocalDate NEXT_DAY = D1.plusDays(1);
     static final Path GOLDEN = Path.of("src/test/resources/review/golden-results.txt.gz");
     static final Path ACTUAL = Path.of("target/review-results-actual.txt");
     static final Pattern DELIVERY = Pattern.compile("\"delivery_id\": (\\d+)");
 
     @Autowired JobRunner runner;
     @Autowired JdbcClient jdbc;
+    @Autowired CarryOver carryOver;
 
     long registry;
     long tax;
@@ -129,7 +131,7 @@ class ReviewResultsUnchangedTest {
 
     @AfterEach
     void removeOurFirms() {
-        jdbc.sql("delete from review_run where review_date in (?, ?)").params(D1, LEAP_DAY).update();
+        jdbc.sql("delete from review_run where review_date in (?, ?, ?)").params(D1, LEAP_DAY, NEXT_DAY).update();
         jdbc.sql("delete from master_lineage where uscc like '" + PREFIX + "%'").update();
         jdbc.sql("delete from tier_holding where uscc like '" + PREFIX + "%'").update();
         jdbc.sql("delete from enterprise_year_fact where uscc like '" + PREFIX + "%'").update();
@@ -166,6 +168,40 @@ class ReviewResultsUnchangedTest {
         for (int i = 0; i < golden.size(); i++) {
             assertThat(actual.get(i)).as("line %d of %s", i + 1, ACTUAL).isEqualTo(golden.get(i));
         }
+    }
+
+    /**
+     * The next night, after one firm's revenue, another's holding level and a third's tax lineage changed,
+     * carries the other 147 holders' date-free results from the first night and evaluates the rest; the
+     * outcome is line for line what evaluating that night from scratch gives.
+     */
+    @Test
+    void aNightCarryingUnchangedHoldersGivesExactlyTheResultsOfAFullEvaluation() throws Exception {
+        List<String> first = results("live " + D1, D1, Map.of("attempt", "carry-first"));
+        jdbc.sql("update enterprise_year_fact set revenue = revenue * 3 where uscc = ? and fiscal_year = 2035").param(firm(12)).update();
+        jdbc.sql("update tier_holding set level = case when level = 'NATIONAL' then 'PROVINCIAL' else 'NATIONAL' end where uscc = ?")
+                .param(firm(14)).update();
+        jdbc.sql("update master_lineage set row_no = row_no + 1 where uscc = ? and feed = 'tax'").param(firm(16)).update();
+
+        List<String> carried = results("carried " + NEXT_DAY, NEXT_DAY, Map.of("attempt", "carry-next"));
+        long carriedRun = liveRun(NEXT_DAY);
+        assertThat(carryOver.base(carriedRun)).map(CarryOver.Base::reviewDate).contains(D1);
+        assertThat(carryOver.unchanged(carriedRun)).as("holders with unchanged inputs").isEqualTo(FIRMS - 3);
+        assertThat(carried).as("the changed tax lineage shows in a date-free rule's result")
+                .anyMatch(line -> line.startsWith(firm(16)) && line.contains("common.tax_credit") && !first.contains(line));
+
+        jdbc.sql("delete from review_run where review_date in (?, ?)").params(D1, NEXT_DAY).update();
+        List<String> fresh = results("fresh " + NEXT_DAY, NEXT_DAY, Map.of("attempt", "carry-fresh"));
+        assertThat(carryOver.base(liveRun(NEXT_DAY))).as("nothing of ours to carry from").isEmpty();
+        assertThat(carried.subList(1, carried.size())).hasSizeGreaterThan(1000).isEqualTo(fresh.subList(1, fresh.size()));
+    }
+
+    private static String firm(int n) {
+        return PREFIX + String.format("%010d", n);
+    }
+
+    private long liveRun(LocalDate date) {
+        return jdbc.sql("select id from review_run where review_date = ? and live").param(date).query(Long.class).single();
     }
 
     /** One line per result of our firms: every column but the ids, delivery ids replaced by their feed's name. */

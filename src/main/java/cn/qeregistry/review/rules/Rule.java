@@ -23,6 +23,11 @@ public record Rule(String id, String title, String scope, LocalDate effectiveFro
         return effectiveFrom == null || !reviewDate.isBefore(effectiveFrom);
     }
 
+    /** True when the rule reads the review date (D, years_since, days_until): its result can change with no new data. */
+    public boolean readsReviewDate() {
+        return DateUse.in(this);
+    }
+
     /** "2025" or "2024–2025"; null for rules that read no fiscal-year fact (stable across nights). */
     public String period(int lastYear) {
         if (yearOffsets.isEmpty()) {
