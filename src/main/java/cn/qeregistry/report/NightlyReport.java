@@ -4,6 +4,8 @@ import cn.qeregistry.exceptions.ExceptionFilter;
 import cn.qeregistry.exceptions.RegisterSync;
 import cn.qeregistry.exceptions.SyncResult;
 import cn.qeregistry.platform.QeHome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,8 @@ import java.util.Map;
 @Component
 public class NightlyReport {
 
+    private static final Logger log = LoggerFactory.getLogger(NightlyReport.class);
+
     public static final String MANIFEST = "manifest.json";
 
     private final RegisterSync sync;
@@ -45,7 +49,9 @@ public class NightlyReport {
 
     /** Runs the night's reporting for job execution {@code executionId} of business date {@code date}. */
     public Path run(long executionId, LocalDate date) throws IOException {
+        long started = System.nanoTime();
         SyncResult synced = sync.sync(executionId);
+        long syncedAt = System.nanoTime();
         Path dir = QeHome.ensure(home.reports().resolve(date.toString()));
         removeLeftOvers(dir);
         List<Prefectures.Division> divisions = new ArrayList<>();
@@ -57,6 +63,8 @@ public class NightlyReport {
             targets.add(new ReportService.RegionFile(prefecture.code(), file(dir, date, prefecture)));
         }
         List<ReportFile> written = reports.writeExceptionFiles(ExceptionFilter.all().withExecution(executionId), Lang.ZH, targets);
+        log.info("night {}: register synced in {} ms ({}), {} workbooks written in {} ms", date, (syncedAt - started) / 1_000_000,
+                synced, written.size(), (System.nanoTime() - syncedAt) / 1_000_000);
         List<Map<String, Object>> files = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             files.add(entry(divisions.get(i), written.get(i)));

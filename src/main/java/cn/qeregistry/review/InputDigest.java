@@ -5,49 +5,51 @@ import cn.qeregistry.review.rules.Num;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * SHA-256 over everything review reads of one firm: its golden record, its fiscal-year facts, its
  * holdings and the lineage of each attribute, in a fixed order with typed, length-prefixed values.
  * Two nights that compute the same digest evaluated the same inputs, so a rule that does not read
- * the review date gave the same result (see {@link CarryOver}).
+ * the review date gave the same result (see {@link CarryOver}). The text is built first and hashed
+ * in one call: feeding the digest piece by piece was half of a carried night's review CPU.
  */
 final class InputDigest {
 
-    private final MessageDigest sha;
+    private final StringBuilder text = new StringBuilder(2048);
 
     private InputDigest() {
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     static byte[] of(FirmUnderReview firm) {
         InputDigest digest = new InputDigest();
         digest.text(firm.uscc()).values(firm.firm());
-        for (Map.Entry<Integer, Map<String, Object>> year : new TreeMap<>(firm.years()).entrySet()) {
-            digest.text("year").value(year.getKey()).values(year.getValue());
+        Integer[] years = firm.years().keySet().toArray(Integer[]::new);
+        Arrays.sort(years);
+        for (Integer year : years) {
+            digest.text("year").value(year).values(firm.years().get(year));
         }
         for (FirmUnderReview.Holding holding : firm.holdings()) {
             digest.text("holding").text(holding.tier()).text(holding.level()).values(holding.values())
                     .value(holding.deliveryId()).value(holding.rowNo());
         }
-        for (Map.Entry<String, FirmUnderReview.Source> entry : new TreeMap<>(firm.lineage()).entrySet()) {
-            FirmUnderReview.Source source = entry.getValue();
-            digest.text(entry.getKey()).text(source.feed()).value(source.deliveryId()).text(source.sheet())
+        String[] attributes = firm.lineage().keySet().toArray(String[]::new);
+        Arrays.sort(attributes);
+        for (String attribute : attributes) {
+            FirmUnderReview.Source source = firm.lineage().get(attribute);
+            digest.text(attribute).text(source.feed()).value(source.deliveryId()).text(source.sheet())
                     .value(source.rowNo()).value(source.asOf());
         }
-        return digest.sha.digest();
+        return sha256(digest.text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private InputDigest values(Map<String, Object> values) {
         text("{");
-        for (Map.Entry<String, Object> entry : new TreeMap<>(values).entrySet()) {
-            text(entry.getKey()).value(entry.getValue());
+        String[] keys = values.keySet().toArray(String[]::new);
+        Arrays.sort(keys);
+        for (String key : keys) {
+            text(key).value(values.get(key));
         }
         return text("}");
     }
@@ -61,19 +63,21 @@ final class InputDigest {
         return text(value.getClass().getSimpleName()).text(exact);
     }
 
-    /** Length-prefixed, so that no two sequences of texts feed the same bytes; null differs from "". */
-    private InputDigest text(String text) {
-        if (text == null) {
-            sha.update((byte) 0);
-            return this;
+    /** Length-prefixed, so that no two sequences of texts make the same text; null differs from "". */
+    private InputDigest text(String value) {
+        if (value == null) {
+            text.append('-');
+        } else {
+            text.append(value.length()).append(':').append(value);
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        sha.update((byte) 1);
-        sha.update((byte) (bytes.length >>> 24));
-        sha.update((byte) (bytes.length >>> 16));
-        sha.update((byte) (bytes.length >>> 8));
-        sha.update((byte) bytes.length);
-        sha.update(bytes);
         return this;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

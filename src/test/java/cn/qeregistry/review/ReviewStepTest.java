@@ -128,7 +128,11 @@ class ReviewStepTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(jdbc.sql("select count(*) from review_run where review_date = ? and live").param(d).query(Long.class).single()).isOne();
         assertThat(jdbc.sql("select count(*) from review_result where review_run_id = ?").param(first).query(Long.class).single()).isZero();
-        assertThat(count(second, GIANT)).isEqualTo(firstCount);
+        assertThat(jdbc.sql("select count(*) from review_input_digest where review_run_id = ?").param(first).query(Long.class).single())
+                .as("the replaced run's input digests go with it").isZero();
+        assertThat(count(second, GIANT)).as("the second run keeps every result after replacing the run it may have carried from").isEqualTo(firstCount);
+        assertThat(jdbc.sql("select carried_from from review_run where id = ?").param(second).query(Long.class).optional())
+                .as("the replaced base is gone").isEmpty();
     }
 
     @Test
