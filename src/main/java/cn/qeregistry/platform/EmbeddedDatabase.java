@@ -82,12 +82,12 @@ public final class EmbeddedDatabase {
         }
     }
 
-    /** Finds the server running on this home, or starts one; one instance per JVM and home. */
     /** The server already found or started for this home in this JVM, if any. */
     public static synchronized EmbeddedDatabase known(QeHome home) {
         return BY_HOME.get(home.root());
     }
 
+    /** Finds the server running on this home, or starts one; one instance per JVM and home. */
     public static synchronized EmbeddedDatabase forHome(QeHome home) {
         EmbeddedDatabase known = BY_HOME.get(home.root());
         if (known == null || !known.isAlive()) {
