@@ -20,6 +20,14 @@ import java.util.Map;
  */
 final class InputDigest {
 
+    /**
+     * The version of what review writes for given inputs (outcomes and the texts of observed, threshold,
+     * detail and lineage). It is hashed into every digest, so that a run never carries results an older
+     * evaluation wrote: raise it with any change that alters a result. ReviewResultsUnchangedTest holds it
+     * to that: its golden results are recorded with the version they belong to.
+     */
+    static final int EVALUATION = 1;
+
     private static final byte NULL = 0;
     private static final byte TEXT = 1;
     private static final byte NUMBER = 2;
@@ -37,7 +45,7 @@ final class InputDigest {
 
     static byte[] of(FirmUnderReview firm) {
         InputDigest digest = new InputDigest();
-        digest.value(firm.uscc()).values(firm.firm());
+        digest.whole(EVALUATION).value(firm.uscc()).values(firm.firm());
         Integer[] years = firm.years().keySet().toArray(Integer[]::new);
         Arrays.sort(years);
         for (Integer year : years) {

@@ -15,8 +15,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The actual results are written to {@code target/review-results-actual.txt} for a diff. When results
  * change on purpose (a rule or text changes), {@code -Dqe.review.write-golden=true} rewrites the golden
- * from the actual results before comparing.
+ * from the actual results before comparing; the evaluation version must then be raised and recorded
+ * ({@link #theGoldenResultsAreRecordedUnderTheCurrentEvaluationVersion}).
  */
 @SpringBootTest(properties = {"spring.main.web-application-type=none", "spring.quartz.auto-startup=false",
         "qe.review.page-size=40", "qe.review.partitions=2"})
@@ -46,6 +49,8 @@ class ReviewResultsUnchangedTest {
     static final LocalDate LEAP_DAY = LocalDate.parse("2036-02-29");
     static final LocalDate NEXT_DAY = D1.plusDays(1);
     static final Path GOLDEN = Path.of("src/test/resources/review/golden-results.txt.gz");
+    /** Each line "version sha256": an evaluation version and the digest of the golden results it wrote. */
+    static final Path EVALUATIONS = Path.of("src/test/resources/review/golden-results.evaluations");
     static final Path ACTUAL = Path.of("target/review-results-actual.txt");
     static final Pattern DELIVERY = Pattern.compile("\"delivery_id\": (\\d+)");
 
@@ -168,6 +173,29 @@ class ReviewResultsUnchangedTest {
         for (int i = 0; i < golden.size(); i++) {
             assertThat(actual.get(i)).as("line %d of %s", i + 1, ACTUAL).isEqualTo(golden.get(i));
         }
+    }
+
+    /**
+     * Carried results are only as current as the evaluation that wrote them: when the golden results
+     * change, {@link InputDigest#EVALUATION} must change too, so that the first night after an upgrade
+     * evaluates everything again. Every golden the project had is recorded with its version; a version
+     * may not stand for two goldens.
+     */
+    @Test
+    void theGoldenResultsAreRecordedUnderTheCurrentEvaluationVersion() throws Exception {
+        String digest;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(GOLDEN))) {
+            digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        }
+        String current = InputDigest.EVALUATION + " " + digest;
+        List<String> recorded = Files.readAllLines(EVALUATIONS, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(recorded).as("versions recorded in %s", EVALUATIONS)
+                .filteredOn(line -> line.startsWith(InputDigest.EVALUATION + " "))
+                .as("the golden results differ from those recorded for evaluation version %d: raise InputDigest.EVALUATION "
+                        + "to %d and append \"%d %s\" to %s", InputDigest.EVALUATION, InputDigest.EVALUATION + 1,
+                        InputDigest.EVALUATION + 1, digest, EVALUATIONS)
+                .containsExactly(current);
+        assertThat(recorded.get(recorded.size() - 1)).as("the last line of %s", EVALUATIONS).isEqualTo(current);
     }
 
     /**
