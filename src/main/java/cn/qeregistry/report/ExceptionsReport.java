@@ -50,13 +50,21 @@ final class ExceptionsReport {
     }
 
     /**
-     * A writer for the items of one region (a division code; null = every item the filter keeps). The
-     * region's code prefix is worked out once: per row and target it was 1.2M checked conversions a night.
+     * A writer for the items of one region (a division code; null = every item the filter keeps). It keeps
+     * the region's code prefix, worked out once: per row and target it was 1.2M checked conversions a night.
      */
-    record Target(String region, TableWriter out, String prefix) {
+    static final class Target {
+
+        private final TableWriter out;
+        private final String prefix;
 
         Target(String region, TableWriter out) {
-            this(region, out, region == null ? null : Region.prefix(region));
+            this.out = out;
+            this.prefix = region == null ? null : Region.prefix(region);
+        }
+
+        TableWriter out() {
+            return out;
         }
 
         boolean takes(String regionCode) {
