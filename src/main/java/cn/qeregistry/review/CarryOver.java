@@ -5,11 +5,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Results a run keeps from an earlier one (its base) instead of evaluating them again: those of holders
@@ -52,20 +54,24 @@ class CarryOver {
     }
 
     /**
-     * The base's digests of {@code codes}, with the base row locked against deletion until the page's
-     * transaction ends (a re-run of the base's date deletes it); empty when the base is gone.
+     * The firms among {@code digests} (by credit code) whose digest the base recorded too, with the base
+     * row locked against deletion until the page's transaction ends (a re-run of the base's date deletes
+     * it); none when the base is gone.
      */
-    Map<String, byte[]> digests(long baseRunId, String[] codes) {
-        Map<String, byte[]> digests = new HashMap<>();
+    Set<String> unchangedFirms(long baseRunId, Map<String, byte[]> digests) {
+        Set<String> unchanged = new HashSet<>();
         List<Long> held = jdbc.queryForList("select id from review_run where id = ? for key share", Long.class, baseRunId);
         if (held.isEmpty()) {
-            return digests;
+            return unchanged;
         }
         jdbc.query("select uscc, digest from review_input_digest where review_run_id = ? and uscc = any(?::char(18)[])",
                 rs -> {
-                    digests.put(rs.getString(1).trim(), rs.getBytes(2));
-                }, baseRunId, codes);
-        return digests;
+                    String uscc = rs.getString(1).trim();
+                    if (Arrays.equals(rs.getBytes(2), digests.get(uscc))) {
+                        unchanged.add(uscc);
+                    }
+                }, baseRunId, digests.keySet().toArray(String[]::new));
+        return unchanged;
     }
 
     /** Copies the base's results of {@code rules} for firms {@code codes} into run {@code runId}; returns the rows copied. */
@@ -98,7 +104,7 @@ class CarryOver {
     }
 
     /** Holders of run {@code runId} whose inputs were unchanged since its base: the run's carried share, for its summary. */
-    long unchanged(long runId) {
+    long unchangedHolders(long runId) {
         return jdbc.queryForObject("""
                 select count(*) from review_run r
                 join review_input_digest d on d.review_run_id = r.id

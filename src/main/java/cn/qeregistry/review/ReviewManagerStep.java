@@ -118,7 +118,7 @@ final class ReviewManagerStep extends PartitionStep {
 
     private String finish(long runId, LocalDate reviewDate, RuleSet ruleSet, boolean whatIf) {
         String carried = carryOver.base(runId)
-                .map(base -> "; inputs unchanged since run " + base.runId() + " for " + carryOver.unchanged(runId)
+                .map(base -> "; inputs unchanged since run " + base.runId() + " for " + carryOver.unchangedHolders(runId)
                         + " holders (their results of rules that do not read the date carried over)")
                 .orElse("");
         if (!whatIf) {

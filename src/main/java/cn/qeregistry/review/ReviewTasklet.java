@@ -13,8 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +67,8 @@ class ReviewTasklet implements Tasklet {
         }
         Map<String, byte[]> digests = new LinkedHashMap<>();
         page.firms().forEach(firm -> digests.put(firm.uscc(), InputDigest.of(firm)));
-        Set<String> unchanged = run.unchanged(digests);
+        Set<String> unchanged = run.base() == null || run.carriedRules().isEmpty() ? Set.of()
+                : carryOver.unchangedFirms(run.base().runId(), digests);
         List<HolderReview.Row> rows = HolderReview.evaluate(page.firms(), run.ruleSet(), reviewDate, unchanged, run.carriedRules());
         page.firms().forEach(firm -> contribution.incrementReadCount());
         runs.write(runId, rows);
@@ -98,26 +97,11 @@ class ReviewTasklet implements Tasklet {
                 .filter(rule -> !rule.readsReviewDate() && rule.inForce(reviewDate) && rule.inForce(base.reviewDate()))
                 .map(Rule::id)
                 .collect(Collectors.toUnmodifiableSet());
-        RunRules rules = new RunRules(runId, ruleSet, base, carriedRules, carryOver);
+        RunRules rules = new RunRules(runId, ruleSet, base, carriedRules);
         current.set(rules);
         return rules;
     }
 
-    private record RunRules(long runId, RuleSet ruleSet, CarryOver.Base base, Set<String> carriedRules, CarryOver carryOver) {
-
-        /** The firms of a page whose inputs hash as they did in the base run (none without a base). */
-        Set<String> unchanged(Map<String, byte[]> digests) {
-            if (base == null || carriedRules.isEmpty()) {
-                return Set.of();
-            }
-            Map<String, byte[]> before = carryOver.digests(base.runId(), digests.keySet().toArray(String[]::new));
-            Set<String> unchanged = new HashSet<>();
-            digests.forEach((uscc, digest) -> {
-                if (Arrays.equals(digest, before.get(uscc))) {
-                    unchanged.add(uscc);
-                }
-            });
-            return unchanged;
-        }
+    private record RunRules(long runId, RuleSet ruleSet, CarryOver.Base base, Set<String> carriedRules) {
     }
 }

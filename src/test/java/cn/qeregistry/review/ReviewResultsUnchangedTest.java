@@ -214,7 +214,7 @@ class ReviewResultsUnchangedTest {
         List<String> carried = results("carried " + NEXT_DAY, NEXT_DAY, Map.of("attempt", "carry-next"));
         long carriedRun = liveRun(NEXT_DAY);
         assertThat(carryOver.base(carriedRun)).map(CarryOver.Base::reviewDate).contains(D1);
-        assertThat(carryOver.unchanged(carriedRun)).as("holders with unchanged inputs, ours and other tests'").isGreaterThanOrEqualTo(FIRMS - 3);
+        assertThat(carryOver.unchangedHolders(carriedRun)).as("holders with unchanged inputs, ours and other tests'").isGreaterThanOrEqualTo(FIRMS - 3);
         assertThat(jdbc.sql("""
                         select count(*) from review_run r
                         join review_input_digest d on d.review_run_id = r.id
